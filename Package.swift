@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "KZRegRecords", targets: ["KZRegRecords"]),
         /// JSON and XML export with published schemas and validation.
         .library(name: "KZRegExport", targets: ["KZRegExport"]),
+        /// Substantive differences between two versions of a regulation.
+        .library(name: "KZRegDiff", targets: ["KZRegDiff"]),
         .executable(name: "kzreg", targets: ["kzreg"]),
     ],
     dependencies: [
@@ -34,7 +36,8 @@ let package = Package(
         .target(name: "KZRegRecords", dependencies: ["KZRegText", "KZRegStructure"]),
         .target(name: "KZRegExport", dependencies: ["KZRegRecords", "KZRegStructure", "CLibXML2"],
                 resources: [.copy("Schemas")]),
-        .target(name: "KZReg", dependencies: ["KZRegText", "KZRegStructure", "KZRegRecords", "KZRegExport"]),
+        .target(name: "KZRegDiff", dependencies: ["KZRegRecords", "KZRegStructure"]),
+        .target(name: "KZReg", dependencies: ["KZRegText", "KZRegStructure", "KZRegRecords", "KZRegExport", "KZRegDiff"]),
         .executableTarget(name: "kzreg", dependencies: [
             "KZReg", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -43,6 +46,7 @@ let package = Package(
         .testTarget(name: "KZRegStructureTests", dependencies: ["KZRegStructure"]),
         .testTarget(name: "KZRegRecordsTests", dependencies: ["KZRegRecords", "KZReg"]),
         .testTarget(name: "KZRegExportTests", dependencies: ["KZRegExport", "KZReg"]),
+        .testTarget(name: "KZRegDiffTests", dependencies: ["KZRegDiff", "KZReg"]),
         .testTarget(name: "KZRegTests", dependencies: ["KZReg"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+@_exported import KZRegDiff
 @_exported import KZRegExport
 @_exported import KZRegRecords
 @_exported import KZRegStructure
