@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "KZRegRecords", dependencies: ["KZRegText", "KZRegStructure"]),
         .target(name: "KZRegExport", dependencies: ["KZRegRecords", "KZRegStructure", "CLibXML2"],
                 resources: [.copy("Schemas")]),
-        .target(name: "KZRegDiff", dependencies: ["KZRegRecords", "KZRegStructure"]),
+        .target(name: "KZRegDiff", dependencies: ["KZRegRecords", "KZRegStructure"], resources: [.copy("Schemas")]),
         .target(name: "KZReg", dependencies: ["KZRegText", "KZRegStructure", "KZRegRecords", "KZRegExport", "KZRegDiff"]),
         .executableTarget(name: "kzreg", dependencies: [
             "KZReg", .product(name: "ArgumentParser", package: "swift-argument-parser"),

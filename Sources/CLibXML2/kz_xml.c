@@ -1,5 +1,6 @@
 #include "kz_xml.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +14,15 @@ struct kz_xml_writer {
     xmlTextWriterPtr writer;
 };
 
+static pthread_once_t library_once = PTHREAD_ONCE_INIT;
+
+static void initialize_library(void) { xmlInitParser(); }
+
+/* libxml2's global initialization is not safe to race; do it once before any use. */
+static void ensure_initialized(void) { pthread_once(&library_once, initialize_library); }
+
 kz_xml_writer *kz_xml_writer_new(int indent) {
+    ensure_initialized();
     kz_xml_writer *result = (kz_xml_writer *)calloc(1, sizeof(kz_xml_writer));
     if (result == NULL) return NULL;
     result->buffer = xmlBufferCreate();
@@ -90,12 +99,16 @@ static void append_message(message_sink *sink, const char *text) {
 static void structured_error(void *context, const xmlError *error) {
     message_sink *sink = (message_sink *)context;
     char line[1024];
-    snprintf(line, sizeof line, "line %d: %s", error->line, error->message ? error->message : "error\n");
+    const char *message = error->message ? error->message : "error";
+    size_t length = strlen(message);
+    const char *ending = (length > 0 && message[length - 1] == '\n') ? "" : "\n";
+    snprintf(line, sizeof line, "line %d: %s%s", error->line, message, ending);
     append_message(sink, line);
 }
 
 int kz_xml_validate(const char *xml, int32_t xmlLength, const char *xsd, int32_t xsdLength,
                     char *messages, int32_t capacity) {
+    ensure_initialized();
     message_sink sink = {messages, capacity, 0};
     if (messages != NULL && capacity > 0) messages[0] = '\0';
 
@@ -110,7 +123,7 @@ int kz_xml_validate(const char *xml, int32_t xmlLength, const char *xsd, int32_t
     if (documentContext == NULL) { xmlSchemaFree(schema); return -1; }
     xmlSetStructuredErrorFunc(&sink, (xmlStructuredErrorFunc)structured_error);
     xmlDocPtr document = xmlCtxtReadMemory(documentContext, xml, xmlLength, "record.xml", "UTF-8",
-                                           XML_PARSE_NONET | XML_PARSE_NOWARNING);
+                                           XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_HUGE);
     xmlSetStructuredErrorFunc(NULL, NULL);
     xmlFreeParserCtxt(documentContext);
     if (document == NULL) {

@@ -43,7 +43,7 @@ public struct Pipeline: Sendable {
                            replacement: $0.replacement, alternatives: $0.alternatives, confidence: $0.confidence)
         }
         let summary = RepairSummary(method: repairMethod, changedTokens: repair.edits.count, uncertain: uncertain)
-        let record = builder.build(document: segmented, source: source, repair: summary)
+        let record = builder.build(document: segmented, source: source, repair: summary, repaired: repair)
         return ProcessedDocument(decoded: decoded, repair: repair, segmented: segmented, record: record)
     }
 }

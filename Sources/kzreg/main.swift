@@ -1,14 +1,6 @@
 import ArgumentParser
 import Foundation
-import KZReg
 
-struct KZRegCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "kzreg", abstract: "Kazakh regulation toolkit")
-    func run() throws {
-        let pipeline = Pipeline()
-        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: "Seeds/003_f86ed6d25a9ec299.txt")))
-        let processed = try pipeline.process(bytes: bytes, fileName: "003")
-        FileHandle.standardOutput.write(try JSONExporter().data(for: processed.record))
-    }
-}
-KZRegCommand.main()
+// Entry point: parses the command line, runs the subcommand and maps every outcome to kzreg's exit codes
+// (0 ok, 1 some input failed, 2 usage error).
+CommandLineEntry.run(CommandLine.arguments.dropFirst().map { $0 })

@@ -99,8 +99,12 @@ for i in range(nsyn):
         pars.append(par); n += len(par)
     train_pages.append('\n'.join(pars))
 held_pages = pages_from(held_pars)
+n_real = len(pages_from(train_pars))
 for i, t in enumerate(train_pages):
     open(os.path.join(work, 'train', 'p%04d.txt' % i), 'w', encoding='utf-8').write(t + '\n')
+    if i < n_real:  # marks pages of real documents (they feed the word bigram model)
+        open(os.path.join(work, 'train', 'p%04d.real' % i), 'w').close()
 for i, t in enumerate(held_pages):
-    open(os.path.join(work, 'heldout', 'p%04d.txt' % i), 'w', encoding='utf-8').write(t + '\n')
+    for v in ('', 'b'):  # every held-out page is rendered twice, in two styles
+        open(os.path.join(work, 'heldout', 'p%04d%s.txt' % (i, v)), 'w', encoding='utf-8').write(t + '\n')
 print('train pages', len(train_pages), 'heldout pages', len(held_pages))

@@ -6,20 +6,20 @@ set -euo pipefail
 page=$1; seed=$2; langs=${3:-eng}
 base=${page%.txt}
 CONVERT=/usr/bin/convert
-fonts=("Nimbus Roman" "Nimbus Roman" "Nimbus Roman" "DejaVu Serif" "DejaVu Sans" "Nimbus Sans" "Liberation Serif" "C059" "P052" "Liberation Sans" "DejaVu Serif Condensed" "Nimbus Sans Narrow")
-weights=("" "" "" "Bold" "" "Semi-Bold")
+fonts=("Nimbus Roman" "Liberation Serif" "Liberation Serif" "C059" "DejaVu Serif" "Nimbus Roman" "DejaVu Sans" "Nimbus Sans" "Liberation Serif" "C059" "P052" "Liberation Sans" "DejaVu Serif Condensed" "Nimbus Sans Narrow")
+weights=("" "" "" "Bold" "" "Semi-Bold" "")
 sizes=(10 11 12 12 13 14)
-dpis=(120 150 150 200 200 300)
-blurs=(0.3 0.6 0.8 1.0 1.2)
+dpis=(72 96 110 120 150 150 200 300)
+blurs=(0.3 0.5 0.6 0.8 1.0 1.5)
 r() { echo $(( (seed * 2654435761 + $1 * 40503) % 1000003 % $2 )); }
 font=${fonts[$(r 1 ${#fonts[@]})]}; weight=${weights[$(r 2 ${#weights[@]})]}
 size=${sizes[$(r 3 ${#sizes[@]})]}; dpi=${dpis[$(r 4 ${#dpis[@]})]}; blur=${blurs[$(r 5 ${#blurs[@]})]}
 rot=$(( $(r 6 9) - 4 ))
-noise=$(r 7 4); thr=$(r 8 3)
+noise=$(r 7 4); thr=$(r 8 4)
 pango-view --font="$font $weight $size" --dpi=$dpi --margin=40 --width=$(( 470 + $(r 9 60) )) -q -o "$base.raw.png" "$page"
 args=(-colorspace gray -resize "$(( 30000 / dpi ))%" -rotate "0.$rot" -background white -flatten -blur "0x$blur")
 if [ "$noise" -gt 0 ]; then args+=(-attenuate "0.$noise" +noise Gaussian); fi
-if [ "$thr" -eq 0 ]; then args+=(-threshold 60%); fi
+if [ "$thr" -eq 0 ]; then args+=(-threshold 60%); elif [ "$thr" -eq 1 ]; then args+=(-threshold 50%); fi
 $CONVERT "$base.raw.png" "${args[@]}" "$base.png"
 rm -f "$base.raw.png"
 echo "$font $weight $size dpi=$dpi blur=$blur rot=0.$rot noise=$noise thr=$thr" > "$base.params"

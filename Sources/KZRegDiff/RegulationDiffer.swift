@@ -1,0 +1,222 @@
+import KZRegRecords
+import KZRegStructure
+
+/// Compares two versions of one regulation: fields, participants, chapters, steps, points, durations.
+struct RegulationDiffer: Sendable {
+    typealias Side = (ref: RegulationRef, regulation: Regulation, structure: StructureNode)
+
+    var aligner: SequenceAligner
+    var wordDiff = WordDiff()
+
+    func diff(old: Side, new: Side, nameSimilarity: Double?) -> RegulationDiff {
+        let steps = stepChanges(old: old.regulation.steps, new: new.regulation.steps)
+        let duration = DurationTotalChange(
+            regulation: new.ref.serviceName ?? new.ref.title,
+            old: DurationTotal(steps: old.regulation.steps.map(StepSnapshot.init)),
+            new: DurationTotal(steps: new.regulation.steps.map(StepSnapshot.init)))
+        return RegulationDiff(
+            status: .paired, old: old.ref, new: new.ref, nameSimilarity: nameSimilarity.map(Self.rounded),
+            fields: fieldChanges(old: old.regulation, new: new.regulation),
+            participants: participantChanges(old: old.regulation.participants, new: new.regulation.participants),
+            chapters: chapterChanges(old: old.regulation.chapters, new: new.regulation.chapters),
+            steps: steps,
+            points: pointChanges(old: Self.points(of: old.regulation, in: old.structure),
+                                 new: Self.points(of: new.regulation, in: new.structure)),
+            duration: duration)
+    }
+
+    /// A regulation present in one version only: its steps are all added or all removed.
+    func unpaired(_ status: PairStatus, _ ref: RegulationRef, _ regulation: Regulation) -> RegulationDiff {
+        let added = status == .added
+        let steps = regulation.steps.map { step in
+            StepChange(kind: added ? .added : .removed, old: added ? nil : StepSnapshot(step),
+                       new: added ? StepSnapshot(step) : nil)
+        }
+        return RegulationDiff(status: status, old: added ? nil : ref, new: added ? ref : nil,
+                              participants: ParticipantChanges(added: added ? regulation.participants : [],
+                                                               removed: added ? [] : regulation.participants),
+                              steps: steps)
+    }
+
+    // MARK: Fields
+
+    func fieldChanges(old: Regulation, new: Regulation) -> [FieldChange] {
+        var changes: [FieldChange] = []
+        func text(_ field: String, _ lhs: String?, _ rhs: String?) {
+            if MetadataDiffer.differs(lhs, rhs) { changes.append(FieldChange(field: field, old: lhs, new: rhs)) }
+        }
+        text("regulation.kind", old.kind.rawValue, new.kind.rawValue)
+        text("regulation.title", old.title, new.title)
+        text("regulation.serviceName", old.serviceName, new.serviceName)
+        text("regulation.provider", old.provider, new.provider)
+        return changes
+    }
+
+    // MARK: Participants
+
+    /// Participants are a set: each old one pairs with its most similar new one (stem similarity ≥ 0.6).
+    func participantChanges(old: [String], new: [String]) -> ParticipantChanges {
+        var candidates: [(old: Int, new: Int, similarity: Double)] = []
+        for (i, lhs) in old.enumerated() {
+            for (j, rhs) in new.enumerated() {
+                let similarity = TextSimilarity.similarity(lhs, rhs)
+                if similarity >= 0.6 { candidates.append((i, j, similarity)) }
+            }
+        }
+        candidates.sort { ($0.similarity, $1.old, $1.new) > ($1.similarity, $0.old, $0.new) }
+        var pairedOld: [Int: Int] = [:], pairedNew = Set<Int>()
+        for candidate in candidates where pairedOld[candidate.old] == nil && !pairedNew.contains(candidate.new) {
+            pairedOld[candidate.old] = candidate.new
+            pairedNew.insert(candidate.new)
+        }
+        var changes = ParticipantChanges()
+        changes.removed = old.indices.filter { pairedOld[$0] == nil }.map { old[$0] }
+        changes.added = new.indices.filter { !pairedNew.contains($0) }.map { new[$0] }
+        changes.renamed = old.indices.compactMap { i in
+            guard let j = pairedOld[i], TextSimilarity.key(old[i]) != TextSimilarity.key(new[j]) else { return nil }
+            return FieldChange(field: "participant", old: old[i], new: new[j])
+        }
+        return changes
+    }
+
+    // MARK: Chapters
+
+    /// Chapters that were added, removed, retitled or renumbered (unchanged ones are left out).
+    func chapterChanges(old: [Chapter], new: [Chapter]) -> [ChapterChange] {
+        let entries = aligner.align(oldCount: old.count, newCount: new.count) { i, j in
+            0.9 * TextSimilarity.similarity(old[i].heading, new[j].heading)
+                + 0.1 * Self.positionCloseness(i, old.count, j, new.count)
+        }
+        return entries.compactMap { entry in
+            switch entry {
+            case let .matched(i, j, _), let .moved(i, j, _):
+                let retitled = WordDiff.differs(old[i].heading, new[j].heading)
+                var kind: ChangeKind = retitled ? .changed : .unchanged
+                if case .moved = entry { kind = .moved }
+                let change = ChapterChange(kind: kind, oldNumber: old[i].number, newNumber: new[j].number,
+                                           oldHeading: old[i].heading, newHeading: new[j].heading)
+                return change.kind == .unchanged && !change.renumbered ? nil : change
+            case let .removed(i):
+                return ChapterChange(kind: .removed, oldNumber: old[i].number, newNumber: nil,
+                                     oldHeading: old[i].heading, newHeading: nil)
+            case let .added(j):
+                return ChapterChange(kind: .added, oldNumber: nil, newNumber: new[j].number,
+                                     oldHeading: nil, newHeading: new[j].heading)
+            }
+        }
+    }
+
+    // MARK: Steps
+
+    /// Every step of both versions, aligned by content (text, actor, position).
+    func stepChanges(old: [Step], new: [Step]) -> [StepChange] {
+        let oldStems = old.map { TextSimilarity.stems($0.text) }
+        let newStems = new.map { TextSimilarity.stems($0.text) }
+        let entries = aligner.align(oldCount: old.count, newCount: new.count) { i, j in
+            let text = TextSimilarity.similarity(stems: oldStems[i], newStems[j])
+            let actor: Double = switch (old[i].actor, new[j].actor) {
+            case let (lhs?, rhs?): TextSimilarity.similarity(lhs, rhs)
+            case (nil, nil): 1
+            default: 0
+            }
+            return 0.8 * text + 0.1 * actor + 0.1 * Self.positionCloseness(i, old.count, j, new.count)
+        }
+        return entries.map { entry in
+            switch entry {
+            case let .matched(i, j, similarity):
+                return compare(old[i], new[j], kind: nil, similarity: similarity)
+            case let .moved(i, j, similarity):
+                return compare(old[i], new[j], kind: .moved, similarity: similarity)
+            case let .removed(i):
+                return StepChange(kind: .removed, old: StepSnapshot(old[i]), new: nil)
+            case let .added(j):
+                return StepChange(kind: .added, old: nil, new: StepSnapshot(new[j]))
+            }
+        }
+    }
+
+    /// The change between two aligned steps; `kind` overrides the computed unchanged/changed.
+    func compare(_ old: Step, _ new: Step, kind: ChangeKind?, similarity: Double) -> StepChange {
+        let oldSnapshot = StepSnapshot(old), newSnapshot = StepSnapshot(new)
+        var actor: FieldChange?
+        if Self.actorDiffers(old.actor, new.actor) { actor = FieldChange(field: "actor", old: old.actor, new: new.actor) }
+        var duration: DurationChange?
+        if Self.durationKey(oldSnapshot.durations) != Self.durationKey(newSnapshot.durations) {
+            duration = DurationChange(stepNumber: new.number, old: oldSnapshot.durations, new: newSnapshot.durations)
+        }
+        let textDiff = WordDiff.differs(old.text, new.text) ? wordDiff.diff(old.text, new.text) : nil
+        var resultDiff: [WordEdit]?
+        if MetadataDiffer.differs(old.result, new.result) {
+            resultDiff = wordDiff.diff(old.result ?? "", new.result ?? "")
+        }
+        let changed = actor != nil || duration != nil || textDiff != nil || resultDiff != nil
+        return StepChange(kind: kind ?? (changed ? .changed : .unchanged), old: oldSnapshot, new: newSnapshot,
+                          similarity: Self.rounded(similarity), actor: actor, duration: duration,
+                          textDiff: textDiff, resultDiff: resultDiff)
+    }
+
+    static func actorDiffers(_ lhs: String?, _ rhs: String?) -> Bool {
+        switch (lhs, rhs) {
+        case (nil, nil): false
+        case let (lhs?, rhs?): TextSimilarity.stemKey(lhs) != TextSimilarity.stemKey(rhs)
+        default: true
+        }
+    }
+
+    /// The limits as a comparable multiset.
+    static func durationKey(_ values: [DurationValue]) -> [String] {
+        values.map { "\($0.value) \($0.unit.rawValue)" }.sorted()
+    }
+
+    // MARK: Points
+
+    /// The numbered points inside a regulation's span of the document tree, with their own text.
+    static func points(of regulation: Regulation, in structure: StructureNode) -> [StructureNode] {
+        structure.descendantsAndSelf.filter {
+            $0.kind == .point && $0.span.start >= regulation.span.start && $0.span.end <= regulation.span.end
+                && regulation.span.length > 0
+        }
+    }
+
+    /// Points that were added, removed, moved or changed in text (unchanged ones are left out).
+    func pointChanges(old: [StructureNode], new: [StructureNode]) -> [PointChange] {
+        let oldStems = old.map { TextSimilarity.stems($0.text) }
+        let newStems = new.map { TextSimilarity.stems($0.text) }
+        let entries = aligner.align(oldCount: old.count, newCount: new.count) { i, j in
+            0.9 * TextSimilarity.similarity(stems: oldStems[i], newStems[j])
+                + 0.1 * Self.positionCloseness(i, old.count, j, new.count)
+        }
+        return entries.compactMap { entry in
+            switch entry {
+            case let .matched(i, j, similarity), let .moved(i, j, similarity):
+                let differs = WordDiff.differs(old[i].text, new[j].text)
+                var kind: ChangeKind = differs ? .changed : .unchanged
+                if case .moved = entry { kind = .moved }
+                if kind == .unchanged { return nil }
+                return PointChange(kind: kind, oldNumber: old[i].number, newNumber: new[j].number,
+                                   oldText: old[i].text, newText: new[j].text, similarity: Self.rounded(similarity),
+                                   textDiff: differs ? wordDiff.diff(old[i].text, new[j].text) : nil)
+            case let .removed(i):
+                return PointChange(kind: .removed, oldNumber: old[i].number, newNumber: nil,
+                                   oldText: old[i].text, newText: nil)
+            case let .added(j):
+                return PointChange(kind: .added, oldNumber: nil, newNumber: new[j].number,
+                                   oldText: nil, newText: new[j].text)
+            }
+        }
+    }
+
+    // MARK: Helpers
+
+    /// 1 when two elements stand at the same relative place in their sequences, 0 at opposite ends.
+    static func positionCloseness(_ i: Int, _ n: Int, _ j: Int, _ m: Int) -> Double {
+        let left = n > 1 ? Double(i) / Double(n - 1) : 0
+        let right = m > 1 ? Double(j) / Double(m - 1) : 0
+        return 1 - abs(left - right)
+    }
+
+    /// Similarities are reported to three decimals, so reports are stable across platforms.
+    static func rounded(_ value: Double) -> Double {
+        (value * 1000).rounded() / 1000
+    }
+}

@@ -1,0 +1,188 @@
+/// Finds who acts at the start of a step ("көрсетілетін қызметті берушінің жауапты маманы ...") and gives each
+/// spelling of an actor a canonical key, so "жауапты маманы", "жауапты маман" and "көрсетілетін қызметті
+/// берушінің жауапты маманы" match.
+///
+/// An actor is a noun phrase in the nominative headed by a word for a person, unit or body (маман, қызметкер,
+/// басшы, басшылық, орындаушы, бөлім, комиссия, корпорация, ...): optional modifiers and genitive attributes,
+/// then the head, possibly extended by an apposition ("көрсетілетін қызметті беруші кеңсе қызметкері").
+public struct ActorCanonicalizer: Sendable {
+    public init() {}
+
+    /// Stems of the head nouns that name an actor in this genre.
+    static let heads: Set<String> = [
+        "маман", "қызметкер", "басшы", "басшылық", "орындаушы", "бөлім", "бөлімше", "комиссия", "корпорация",
+        "хатшы", "курьер", "жұмысшы", "кеңсе", "инспектор", "әкім", "әкімдік", "әкімшілік", "департамент",
+        "басқарма", "оператор", "беруші", "алушы", "консультант", "сарапшы", "мекеме", "орган", "тұлға",
+        "филиал", "сектор", "бухгалтер", "эксперт", "менеджер", "қызметші", "төраға", "ұйым", "кәсіпорын",
+        "министрлік", "директор", "бастық", "меңгеруші", "орынбасар", "жетекші", "портал", "заңгер",
+        "инспекция", "агенттік", "комитет", "дәрігер", "фельдшер", "инженер", "кассир",
+        "нотариус", "тіркеуші", "операционист", "хатшылық",
+    ]
+    /// Modifiers allowed when searching for an actor in the middle of a sentence.
+    static let modifierWords: Set<String> = [
+        "кеңсе", "қызмет", "қызметті", "мемлекеттік", "жауапты", "осы", "уәкілетті", "тиісті", "және", "мен",
+        "бас", "аға", "жетекші", "құрылымдық", "облыстық", "аудандық", "қалалық", "ауылдық",
+    ]
+
+    /// Postpositions and conjunctions that close an adverbial clause ("Құжаттар түскен соң ..."): an actor
+    /// phrase never spans them.
+    static let clauseWords: Set<String> = [
+        "соң", "кейін", "бастап", "үшін", "бойынша", "арқылы", "сәйкес", "дейін", "бұрын", "қарай", "туралы",
+        "кезде", "кезінде", "негізінде", "ретінде", "жағдайда", "немесе", "не",
+    ]
+
+    // MARK: - Finding
+
+    /// The actor phrase at the start of `text` (after a list label), or failing that the first actor phrase
+    /// in the nominative anywhere in its first sentence. Byte ranges are into `text`.
+    public func actor(in text: String) -> (text: String, start: Int, end: Int)? {
+        let tokens = TextTokenizer.tokens(in: text)
+        var first = 0
+        // Skip a list label: "1)", "- 1)", "1.", "—".
+        while first < tokens.count, !tokens[first].isWord { first += 1 }
+        guard first < tokens.count, first <= 4 else { return nil }
+        let range = phrase(tokens, from: first, strict: false) ?? search(tokens, after: first)
+        guard let (lower, upper) = range else { return nil }
+        let start = tokens[lower].start
+        let end = tokens[upper].end
+        return (text.utf8Slice(start, end), start, end)
+    }
+
+    /// The actor phrase that starts at `from`, or nil.
+    func phrase(_ tokens: [TextToken], from: Int, strict: Bool) -> (Int, Int)? {
+        var index = from
+        var modifiers = 0
+        while index < tokens.count, index - from < 12 {
+            let token = tokens[index]
+            guard token.isWord else { return nil }
+            if isNominativeHead(token.lower) {
+                var end = index
+                var cursor = index + 1
+                var skipped = 0
+                // Apposition: "беруші кеңсе қызметкері", "корпорация жұмысшысы".
+                while cursor < tokens.count, tokens[cursor].isWord, skipped <= 1 {
+                    let word = tokens[cursor].lower
+                    if isPossessiveHead(word) {
+                        end = cursor
+                        skipped = 0
+                    } else if Self.modifierWords.contains(word) || isNominativeHead(word) {
+                        skipped += 1
+                    } else {
+                        break
+                    }
+                    cursor += 1
+                }
+                // "Комиссия ұсынымының ...": a bare head is an attribute of a longer genitive phrase.
+                if !isPossessiveHead(tokens[end].lower), end + 1 < tokens.count, tokens[end + 1].isWord, KazakhMorphology.isGenitive(tokens[end + 1].lower),
+                   !isHeadReading(tokens[end + 1].lower) {
+                    index = end + 1
+                    modifiers = 0
+                    continue
+                }
+                return (from, end)
+            }
+            if KazakhMorphology.isGenitive(token.lower) {
+                index += 1
+                modifiers = 0
+                continue
+            }
+            if isHeadReading(token.lower) { return nil }  // an actor word in an oblique case: not the subject
+            if KazakhMorphology.isFiniteVerb(token.lower) || KazakhMorphology.isOblique(token.lower)
+                || Self.clauseWords.contains(token.lower) || KazakhMorphology.isConverb(token.lower) { return nil }
+            if strict, !isStrictModifier(token.lower) { return nil }
+            modifiers += 1
+            if modifiers > (strict ? 3 : 4) { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The first actor phrase after `first`, built from strict modifiers only, within the first sentence.
+    private func search(_ tokens: [TextToken], after first: Int) -> (Int, Int)? {
+        var start = first + 1
+        while start < tokens.count {
+            // The first sentence ends at "." before a capital ("м.а 2016" is an abbreviation).
+            if tokens[start].is("."), start + 1 < tokens.count, tokens[start + 1].text.first?.isUppercase == true {
+                return nil
+            }
+            if tokens[start].isWord, let found = phrase(tokens, from: start, strict: true) { return found }
+            start += 1
+        }
+        return nil
+    }
+
+    private func isStrictModifier(_ word: String) -> Bool {
+        if Self.modifierWords.contains(word) { return true }
+        for suffix in ["етін", "атын", "йтін", "йтын", "тін", "тын", "ген", "ған", "қан", "кен",
+                       "лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі"] where word.hasSuffix(suffix) {
+            return true
+        }
+        return false
+    }
+
+    /// Whether the word is an actor head noun in the nominative (bare or possessive).
+    func isNominativeHead(_ word: String) -> Bool {
+        KazakhMorphology.readings(of: word).contains {
+            $0.grammaticalCase == .nominative && Self.heads.contains($0.stem)
+        }
+    }
+
+    /// Whether the word is an actor head noun with the 3rd-person possessive ("маманы", "қызметкері").
+    func isPossessiveHead(_ word: String) -> Bool {
+        KazakhMorphology.readings(of: word).contains {
+            $0.grammaticalCase == .nominative && $0.possessive && Self.heads.contains($0.stem)
+        }
+    }
+
+    /// Whether some reading of the word has an actor head stem, in any case.
+    func isHeadReading(_ word: String) -> Bool {
+        KazakhMorphology.readings(of: word).contains { Self.heads.contains($0.stem) }
+    }
+
+    // MARK: - Keys
+
+    /// The canonical key of an actor phrase: lower case, the head noun and genitive attributes reduced to their
+    /// stems, and the service-provider prefix ("көрсетілетін қызметті берушінің", "көрсетілген қызмет берушінің",
+    /// "қызмет берушінің") dropped when something follows it.
+    /// "Көрсетілетін қызметті берушінің жауапты маманы" → "жауапты маман"; "көрсетілетін қызметті беруші" → "беруші".
+    public func key(for actor: String) -> String {
+        let words = TextTokenizer.tokens(in: actor).filter(\.isWord).map(\.lower)
+        guard !words.isEmpty else { return "" }
+        var stems: [String] = words.map { word in
+            let readings = KazakhMorphology.readings(of: word)
+            if let known = readings.first(where: { Self.heads.contains($0.stem) && !$0.plural }) ??
+                readings.first(where: { Self.heads.contains($0.stem) }) {
+                return known.stem
+            }
+            if KazakhMorphology.isGenitive(word),
+               let genitive = readings.first(where: { $0.grammaticalCase == .genitive && $0.possessive }) ??
+                readings.first(where: { $0.grammaticalCase == .genitive }) {
+                return genitive.stem
+            }
+            return word
+        }
+        stems = collapsingServiceParties(stems)
+        // "көрсетілетін қызмет көрсету басшысы": the provider named by its activity.
+        if stems.count > 3, stems[0].hasPrefix("көрсетіл"), stems[1].hasPrefix("қызмет"), stems[2] == "көрсету" {
+            stems.removeFirst(3)
+        }
+        if stems.count > 1, stems[0] == "беруші" { stems.removeFirst() }
+        return stems.joined(separator: " ")
+    }
+
+    /// Replaces "[мемлекеттік] [көрсетілетін|көрсетілген] қызмет[ті] беруші|алушы" by "беруші" / "алушы".
+    private func collapsingServiceParties(_ words: [String]) -> [String] {
+        var result: [String] = []
+        for word in words {
+            if word == "беруші" || word == "алушы" {
+                if let last = result.last, last.hasPrefix("қызмет") {
+                    result.removeLast()
+                    if let previous = result.last, previous.hasPrefix("көрсетіл") { result.removeLast() }
+                    if let previous = result.last, previous == "мемлекеттік" { result.removeLast() }
+                }
+            }
+            result.append(word)
+        }
+        return result
+    }
+}

@@ -1,0 +1,67 @@
+import KZRegStructure
+
+/// Finds references to other acts: a date and/or "№ ..." followed by the act's kind ("2015 жылғы 28 сәуірдегі
+/// № 3-2/378 бұйрығымен", "2013 жылғы 15 сәуірдегі Заңының"), with the justice registration number when it
+/// follows ("(... тізілімінде № 11284 болып тіркелген)").
+struct ReferenceExtractor: Sendable {
+    let dates = KazakhDateParser()
+    let numbers = ActNumberParser()
+
+    /// Act kinds by the start of their word forms, with their nominative.
+    static let actTypes: [(prefix: String, nominative: String)] = [
+        ("бұйры", "бұйрық"), ("бұйрық", "бұйрық"), ("қаулы", "қаулы"), ("шешім", "шешім"), ("заң", "заң"),
+        ("кодекс", "кодекс"), ("жарлы", "жарлық"), ("өкім", "өкім"), ("конституция", "конституция"),
+    ]
+
+    static func actType(of word: String) -> String? {
+        // "заңнама" (legislation) and "заңды" (legal) are not acts.
+        if word.hasPrefix("заңнама") || word.hasPrefix("заңды") || word.hasPrefix("заңсыз") { return nil }
+        return actTypes.first { word.hasPrefix($0.prefix) }?.nominative
+    }
+
+    struct Found {
+        var citation: (actType: String?, date: CalendarDate?, number: String?, registration: String?)
+        var start: Int
+        var end: Int
+    }
+
+    func references(in text: String) -> [Found] {
+        let utf8 = text.utf8
+        func offset(_ index: String.Index) -> Int { utf8.distance(from: utf8.startIndex, to: index) }
+        let dateMatches = dates.matches(in: text).map { (date: $0.date, start: offset($0.range.lowerBound),
+                                                          end: offset($0.range.upperBound)) }
+        let numberMatches = numbers.matches(in: text).map { (number: $0.number, start: offset($0.range.lowerBound),
+                                                             end: offset($0.range.upperBound)) }
+        let tokens = TextTokenizer.tokens(in: text)
+        var found: [Found] = []
+        var consumed = 0
+        for (index, token) in tokens.enumerated() where token.isWord {
+            // "№ 11284 болып тіркелген" attaches to the reference before it.
+            if token.lower == "болып", index + 1 < tokens.count, tokens[index + 1].lower.hasPrefix("тіркел"),
+               let number = numberMatches.last(where: { $0.end <= token.start && $0.start >= consumed - 400 }),
+               token.start - number.end < 8 {
+                if var last = found.last, number.start >= last.end, number.start - last.end < 300,
+                   last.citation.registration == nil {
+                    last.citation.registration = number.number
+                    last.end = tokens[index + 1].end
+                    found[found.count - 1] = last
+                } else if number.start >= consumed {
+                    found.append(Found(citation: (nil, nil, nil, number.number), start: number.start,
+                                       end: tokens[index + 1].end))
+                }
+                consumed = tokens[index + 1].end
+                continue
+            }
+            guard let actType = Self.actType(of: token.lower) else { continue }
+            // The date and number written just before the act's kind (within a dozen words).
+            let windowStart = max(consumed, index >= 12 ? tokens[index - 12].start : 0)
+            let date = dateMatches.last { $0.end <= token.start && $0.start >= windowStart }
+            let number = numberMatches.last { $0.end <= token.start && $0.start >= windowStart }
+            guard date != nil || number != nil else { continue }
+            let start = min(date?.start ?? .max, number?.start ?? .max)
+            found.append(Found(citation: (actType, date?.date, number?.number, nil), start: start, end: token.end))
+            consumed = token.end
+        }
+        return found
+    }
+}

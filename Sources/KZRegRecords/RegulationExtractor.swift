@@ -1,0 +1,116 @@
+import KZRegStructure
+
+/// Builds the `Regulation` of one approved text node: kind, title, chapters, service information,
+/// participants, steps, processes, every duration and the references to other acts.
+struct RegulationExtractor: Sendable {
+    let locator: SpanLocator
+
+    func extract(_ node: StructureNode, annex: Int?, ownAnnexes: [AnnexInfo]) -> Regulation {
+        let scope = RegulationScope(node)
+        let titleNode = node.firstChild(.title)
+        let title = (node.heading ?? titleNode?.text ?? Self.firstLine(of: node.text)).trimmingWhitespace()
+        var regulation = Regulation(kind: Self.kind(of: title), annex: annex, title: title, span: node.span)
+        regulation.chapters = chapters(scope)
+        let info = ServiceInfoExtractor(locator: locator)
+        // The title is the heading (no span of its own) or a title child.
+        let titleSource = titleNode ?? (node.heading == nil ? node : nil)
+        if let (name, span) = info.serviceName(title: titleSource, titleText: title, scope: scope) {
+            regulation.serviceName = name
+            regulation.serviceNameSpan = titleSource == nil && span == node.span ? nil : span
+        } else if let found = ServiceInfoExtractor.quotedServiceName(in: title, titleIsName: true) {
+            regulation.serviceName = found.text
+        }
+        if let (provider, span) = info.provider(scope: scope) {
+            regulation.provider = provider
+            regulation.providerSpan = span
+        }
+        let (stepsPoint, steps) = StepExtractor(locator: locator).extract(scope)
+        let stepsIndex = scope.body.firstIndex { $0.node.kind == .point && $0.node.number == stepsPoint && stepsPoint != nil }
+            ?? scope.body.count
+        regulation.forms = info.forms(scope: scope, before: stepsIndex)
+        regulation.result = info.result(scope: scope, before: stepsIndex)
+        regulation.basis = info.basis(scope: scope)
+        regulation.participantActors = info.participants(scope: scope)
+        regulation.participants = regulation.participantActors.map(\.text)
+        regulation.stepsPoint = stepsPoint
+        regulation.steps = steps
+        regulation.processes = ProcessExtractor(locator: locator).extract(scope)
+        regulation.durations = durations(scope)
+        regulation.references = references(scope)
+        regulation.annexes = ownAnnexes
+        return regulation
+    }
+
+    static func kind(of title: String) -> Regulation.Kind {
+        let lower = title.lowercased()
+        // The last word naming the text decides: "... регламентін бекіту туралы" does not occur in a title of
+        // the text itself, so the first match in the order below is enough.
+        if lower.contains("регламент") { return .regulation }
+        if lower.contains("қағида") { return .rules }
+        return .other
+    }
+
+    static func firstLine(of text: String) -> String {
+        String(text.split(separator: "\n", maxSplits: 1).first ?? "")
+    }
+
+    private func chapters(_ scope: RegulationScope) -> [Chapter] {
+        var result: [Chapter] = []
+        for scoped in scope.body where scoped.node.kind == .chapter {
+            let heading = (scoped.node.heading ?? scoped.node.text).trimmingWhitespace()
+            result.append(Chapter(number: scoped.chapter ?? result.count + 1, heading: heading,
+                                  span: scoped.node.span))
+        }
+        return result
+    }
+
+    private func durations(_ scope: RegulationScope) -> [DurationMention] {
+        let parser = DurationParser()
+        var result: [DurationMention] = []
+        for scoped in scope.nodes {
+            if let cells = scoped.node.cells, scoped.node.text.isEmpty {
+                for cell in cells {
+                    for match in parser.durations(in: cell) {
+                        result.append(DurationMention(
+                            duration: Duration(value: match.value, maxValue: match.maxValue, unit: match.unit,
+                                               qualifier: match.qualifier, text: match.text, span: scoped.node.span),
+                            chapter: scoped.chapter, point: scoped.point, subpoint: scoped.subpoint))
+                    }
+                }
+                continue
+            }
+            let text = scoped.node.text
+            guard !text.isEmpty else { continue }
+            let matches = parser.durations(in: text)
+            guard !matches.isEmpty else { continue }
+            let aligned = locator.aligned(scoped.node)
+            for match in matches {
+                result.append(DurationMention(
+                    duration: Duration(value: match.value, maxValue: match.maxValue, unit: match.unit,
+                                       qualifier: match.qualifier, text: match.text,
+                                       span: aligned.span(match.start, match.end)),
+                    chapter: scoped.chapter, point: scoped.point, subpoint: scoped.subpoint))
+            }
+        }
+        return result
+    }
+
+    private func references(_ scope: RegulationScope) -> [ActCitation] {
+        let extractor = ReferenceExtractor()
+        var result: [ActCitation] = []
+        for scoped in scope.nodes where !scoped.node.ownText.isEmpty {
+            let text = scoped.node.ownText
+            let found = extractor.references(in: text)
+            guard !found.isEmpty else { continue }
+            let aligned = locator.aligned(scoped.node)
+            for reference in found {
+                result.append(ActCitation(actType: reference.citation.actType, date: reference.citation.date,
+                                          number: reference.citation.number,
+                                          registrationNumber: reference.citation.registration,
+                                          point: scoped.point, text: text.utf8Slice(reference.start, reference.end),
+                                          span: aligned.span(reference.start, reference.end)))
+            }
+        }
+        return result
+    }
+}

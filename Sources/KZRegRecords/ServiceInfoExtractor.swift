@@ -1,0 +1,249 @@
+import KZRegStructure
+
+/// Reads what the general provisions of a regulation say about the service: its quoted name, the provider,
+/// the forms, the result and the basis for starting the procedure; and the participants point.
+struct ServiceInfoExtractor: Sendable {
+    let locator: SpanLocator
+    let actors = ActorCanonicalizer()
+
+    // MARK: - Service name
+
+    /// The quoted name right before "мемлекеттік (көрсетілетін) қызмет…", in the title or else in the first points.
+    func serviceName(title: StructureNode?, titleText: String, scope: RegulationScope) -> (String, SourceSpan)? {
+        if let title, let found = Self.quotedServiceName(in: titleText, titleIsName: true) {
+            return (found.text, locator.aligned(title).span(found.start, found.end))
+        }
+        for scoped in scope.body.prefix(12) where !scoped.node.ownText.isEmpty {
+            if let found = Self.quotedServiceName(in: scoped.node.ownText, titleIsName: false) {
+                return (found.text, locator.aligned(scoped.node).span(found.start, found.end))
+            }
+        }
+        return nil
+    }
+
+    static let openingQuotes: Set<Character> = ["\"", "«", "“", "„"]
+    static let closingQuotes: Set<Character> = ["\"", "»", "”", "“"]
+
+    /// Finds `"…" мемлекеттік көрсетілетін қызмет…` / `"…" мемлекеттік қызмет…` in `text`.
+    static func quotedServiceName(in text: String, titleIsName: Bool) -> (text: String, start: Int, end: Int)? {
+        let characters = Array(text)
+        var offsets: [Int] = []
+        var offset = 0
+        for character in characters {
+            offsets.append(offset)
+            offset += character.utf8.count
+        }
+        offsets.append(offset)
+        for (index, character) in characters.enumerated() where closingQuotes.contains(character) && index > 0 {
+            // A closing quote is followed by a space; the words after it name a state service.
+            guard index + 1 < characters.count, characters[index + 1].isWhitespace else { continue }
+            let after = TextTokenizer.tokens(in: String(characters[(index + 1)...].prefix(60))).prefix(3).map(\.lower)
+            guard after.first == "мемлекеттік", after.count >= 2 else { continue }
+            let service = after[1].hasPrefix("көрсетіл") && after.count == 3 ? after[2] : after[1]
+            guard service.hasPrefix("қызмет"), !service.hasPrefix("қызметтер") else { continue }
+            // The opening quote: guillemets pair up; straight quotes open at the first quote of the sentence
+            // for a title, else at the nearest quote that starts a word.
+            var opening: Int?
+            if character == "»" {
+                var depth = 0
+                var cursor = index - 1
+                while cursor >= 0 {
+                    if characters[cursor] == "»" { depth += 1 }
+                    if characters[cursor] == "«" {
+                        if depth == 0 { opening = cursor; break }
+                        depth -= 1
+                    }
+                    cursor -= 1
+                }
+            } else if titleIsName {
+                opening = characters[..<index].firstIndex { openingQuotes.contains($0) }
+            } else {
+                // Pair straight quotes from the start of the text; the name opens at its pair.
+                let quotes = characters[..<index].indices.filter { openingQuotes.contains(characters[$0]) }
+                if quotes.count % 2 == 1 { opening = quotes.last }
+                else if let first = quotes.first { opening = first }
+            }
+            guard let open = opening, index - open > 2 else { continue }
+            let start = offsets[open + 1]
+            let end = offsets[index]
+            let name = text.utf8Slice(start, end).trimmingWhitespace()
+            guard !name.isEmpty else { continue }
+            return (name, start, end)
+        }
+        return nil
+    }
+
+    // MARK: - Provider
+
+    /// The provider: the words before "(бұдан әрі – көрсетілетін қызметті беруші)", in the nominative.
+    func provider(scope: RegulationScope) -> (String, SourceSpan)? {
+        for scoped in scope.body.prefix(20) where !scoped.node.ownText.isEmpty {
+            let text = scoped.node.ownText
+            guard let found = Self.provider(in: text) else { continue }
+            return (found.text, locator.aligned(scoped.node).span(found.start, found.end))
+        }
+        return nil
+    }
+
+    static func provider(in text: String) -> (text: String, start: Int, end: Int)? {
+        let tokens = TextTokenizer.tokens(in: text)
+        for index in tokens.indices where tokens[index].is("(") {
+            // "(бұдан әрі – көрсетілетін қызметті беруші)" / "(бұдан әрі - қызмет беруші)".
+            let inside = tokens[(index + 1)...].prefix(8)
+            guard let close = inside.firstIndex(where: { $0.is(")") }) else { continue }
+            let words = tokens[(index + 1)..<close].filter(\.isWord).map(\.lower)
+            guard words.first == "бұдан", words.last == "беруші" || words.last == "берушi" else { continue }
+            // The provider runs back to the previous ")" or the service's "қызметі"/"қызмет" word.
+            var start = index
+            while start > 0 {
+                let previous = tokens[start - 1]
+                if previous.is(")") || previous.is(";") || previous.is(":") { break }
+                if previous.isWord, previous.lower.hasPrefix("қызмет"), start - 1 > 0,
+                   tokens[start - 2].lower.hasPrefix("көрсетіл") || tokens[start - 2].lower == "мемлекеттік" { break }
+                if index - start > 30 { break }
+                start -= 1
+            }
+            guard start < index else { continue }
+            var first = start
+            // Skip a leading dash or "–" left from a parenthetical.
+            while first < index, tokens[first].isDash || tokens[first].is(",") { first += 1 }
+            guard first < index else { continue }
+            let last = index - 1
+            let startOffset = tokens[first].start
+            let endOffset = tokens[last].end
+            return (nominative(text.utf8Slice(startOffset, endOffset)), startOffset, endOffset)
+        }
+        return nil
+    }
+
+    /// "… мекемесімен" → "… мекемесі", "… органымен" → "… органы" (the provider is written in the instrumental).
+    static func nominative(_ phrase: String) -> String {
+        let lastSpace = phrase.lastIndex(of: " ") ?? phrase.startIndex
+        let head = phrase[..<lastSpace]
+        var word = String(phrase[lastSpace...]).trimmingWhitespace()
+        for ending in ["мен", "бен", "пен"] where word.lowercased().hasSuffix(ending) && word.count > 5 {
+            word = String(word.dropLast(3))
+            break
+        }
+        return head.isEmpty ? word : head + " " + word
+    }
+
+    // MARK: - Forms, result, basis
+
+    func forms(scope: RegulationScope, before limit: Int) -> ServiceForms? {
+        for scoped in scope.body.prefix(limit) where scoped.node.kind == .point || scoped.node.kind == .paragraph {
+            let text = scoped.node.ownText
+            let lower = text.lowercased()
+            guard let range = lower.range(of: "нысаны:") ?? lower.range(of: "нысаны -") ?? lower.range(of: "нысаны –")
+                    ?? lower.range(of: "нысаны —") else { continue }
+            // Not the form of delivering the result ("нәтижесін беру нысаны").
+            let before = lower[..<range.lowerBound]
+            if before.hasSuffix("беру ") || before.contains("нәтиже") { continue }
+            var rest = text[range.upperBound...].drop { $0 == " " || $0 == ":" || $0 == "-" || $0 == "–" || $0 == "—" }
+            if let stop = rest.firstIndex(of: ";") { rest = rest[..<stop] }
+            var value = String(rest).trimmingWhitespace()
+            if value.hasSuffix(".") { value.removeLast() }
+            guard !value.isEmpty else { continue }
+            let lowerValue = value.lowercased()
+            let electronic = lowerValue.contains("электрон")
+            let paper = lowerValue.contains("қағаз")
+            guard electronic || paper else { continue }
+            let automation: ServiceForms.Automation? = lowerValue.contains("ішінара") ? .partial
+                : lowerValue.contains("толық автомат") ? .full : nil
+            let start = text.utf8.distance(from: text.utf8.startIndex, to: rest.startIndex)
+            let span = locator.aligned(scoped.node).span(start, start + value.utf8.count)
+            return ServiceForms(electronic: electronic, paper: paper, automation: automation, text: value, span: span)
+        }
+        return nil
+    }
+
+    /// "Мемлекеттік қызмет көрсету нәтижесі: …" / "… нәтижесі – …".
+    func result(scope: RegulationScope, before limit: Int) -> TextExcerpt? {
+        for scoped in scope.body.prefix(limit) where scoped.node.kind == .point {
+            let text = scoped.node.ownText
+            let tokens = TextTokenizer.tokens(in: text)
+            guard let index = tokens.prefix(12).firstIndex(where: { $0.lower.hasPrefix("нәтиже") }),
+                  index > 0, tokens[..<index].contains(where: { $0.lower.hasPrefix("көрсет") }) else { continue }
+            var bodyStart = index + 1
+            if bodyStart < tokens.count, tokens[bodyStart].isDash || tokens[bodyStart].is(":") { bodyStart += 1 }
+            else if tokens[index].lower != "нәтижесі" { continue }
+            guard bodyStart < tokens.count else { continue }
+            let start = tokens[bodyStart].start
+            var end = text.utf8.count
+            if text.hasSuffix(".") { end -= 1 }
+            guard end > start else { continue }
+            return TextExcerpt(text: text.utf8Slice(start, end).trimmingWhitespace(),
+                               span: locator.aligned(scoped.node).span(start, end))
+        }
+        return nil
+    }
+
+    /// The point saying what starts the procedure ("… рәсімді бастауға … негіздеме болады").
+    func basis(scope: RegulationScope) -> TextExcerpt? {
+        for scoped in scope.body where scoped.node.kind == .point {
+            let lower = scoped.node.ownText.lowercased()
+            guard lower.contains("бастау"), lower.contains("негіз") else { continue }
+            let text = scoped.node.ownText
+            let start = Self.afterLabel(text)
+            return TextExcerpt(text: text.utf8Slice(start, text.utf8.count).trimmingWhitespace(),
+                               span: locator.aligned(scoped.node).span(start, text.utf8.count))
+        }
+        return nil
+    }
+
+    /// The byte offset after a leading "5." / "1)" label, if any.
+    static func afterLabel(_ text: String) -> Int {
+        let tokens = TextTokenizer.tokens(in: text)
+        var index = 0
+        while index < tokens.count, index < 4, tokens[index].isNumber || tokens[index].is(".") || tokens[index].is(")")
+                || tokens[index].isDash {
+            index += 1
+        }
+        return index < tokens.count ? tokens[index].start : 0
+    }
+
+    // MARK: - Participants
+
+    /// The items of the point listing the units / employees taking part ("…процесіне қатысатын … тізбесі:").
+    func participants(scope: RegulationScope) -> [ActorMention] {
+        let body = scope.body
+        guard let lead = body.first(where: { scoped in
+            let lower = scoped.node.ownText.lowercased()
+            return scoped.node.kind == .point && lower.contains("қатысатын")
+                && (lower.contains("тізбе") || lower.contains("тізім"))
+        }) else { return [] }
+        var items: [ActorMention] = []
+        let children = lead.node.children.filter { !$0.ownText.isEmpty }
+        if !children.isEmpty {
+            for child in children {
+                let text = child.ownText
+                let start = Self.afterLabel(text)
+                var item = text.utf8Slice(start, text.utf8.count).trimmingWhitespace()
+                while let last = item.last, last == ";" || last == "." || last == "," { item.removeLast() }
+                guard !item.isEmpty else { continue }
+                let span = locator.aligned(child).span(start, start + item.utf8.count)
+                items.append(ActorMention(text: item, key: actors.key(for: item), span: span))
+            }
+            return items
+        }
+        // Inline list: "...тізбесі: 1) ...; 2) ...".
+        let text = lead.node.ownText
+        guard let colon = text.firstIndex(of: ":") else { return [] }
+        let aligned = locator.aligned(lead.node)
+        var cursor = text.utf8.distance(from: text.utf8.startIndex, to: colon) + 1
+        let rest = String(text[text.index(after: colon)...])
+        for piece in rest.split(separator: ";", omittingEmptySubsequences: false) {
+            let pieceText = String(piece)
+            let skip = Self.afterLabel(pieceText)
+            var item = pieceText.utf8Slice(skip, pieceText.utf8.count).trimmingWhitespace()
+            while let last = item.last, last == "." || last == "," { item.removeLast() }
+            if !item.isEmpty, let range = pieceText.range(of: item) {
+                let start = cursor + pieceText.utf8.distance(from: pieceText.utf8.startIndex, to: range.lowerBound)
+                items.append(ActorMention(text: item, key: actors.key(for: item),
+                                          span: aligned.span(start, start + item.utf8.count)))
+            }
+            cursor += pieceText.utf8.count + 1
+        }
+        return items
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// A whitespace-delimited token of the repair input, with its byte span, its core (edge punctuation
+/// stripped) and letter counts by script.
+struct RepairToken: Sendable {
+    var start: Int
+    var end: Int
+    var coreStart: Int
+    var coreEnd: Int
+    var line: Int
+    var latin = 0
+    var cyrillic = 0
+    var digits = 0
+    var hasGarbleMark = false
+    var letters: Int { latin + cyrillic }
+
+    func core(_ bytes: [UInt8]) -> String? {
+        guard coreEnd > coreStart else { return nil }
+        return String(decoding: bytes[coreStart..<coreEnd], as: UTF8.self)
+    }
+
+    func coreLower(_ bytes: [UInt8]) -> String? { core(bytes)?.lowercased() }
+
+    /// Whether the next token starts like a number (digit or a garbled digit inside a code): "9/406", "A-9".
+    func startsWithDigitLike(_ bytes: [UInt8]) -> Bool {
+        var i = start
+        var n = 0
+        while i < end && n < 4 {
+            let b = bytes[i]
+            if b >= 0x30 && b <= 0x39 { return true }
+            if b == 0x22 || b == 0x28 { i += 1; continue }
+            i += 1; n += 1
+            if b == 0x2D { return digits > 0 }   // "A-9/406"
+        }
+        return false
+    }
+
+    private static let legitWords: Set<String> = [
+        "e-mail", "email", "sms", "pdf", "url", "iso", "gps", "qr", "wi-fi", "online", "http", "https", "www",
+        "ip", "id", "iban", "swift", "bic", "usb", "it",
+    ]
+
+    /// URLs, e-mail addresses, Roman numerals and a few Latin terms stay Latin.
+    func looksLikeLegitLatin(_ bytes: [UInt8]) -> Bool {
+        let whole = String(decoding: bytes[start..<end], as: UTF8.self)
+        let lower = whole.lowercased()
+        if lower.range(of: #"[a-z0-9._-]+@[a-z0-9-]+\.[a-z]{2,}"#, options: .regularExpression) != nil
+            || lower.contains("www.") || lower.contains("http") || lower.contains("://") {
+            return true
+        }
+        for tld in [".kz", ".com", ".ru", ".org", ".net", ".gov"] where lower.contains(tld) {
+            if let r = lower.range(of: tld), r.lowerBound > lower.startIndex { return true }
+        }
+        guard let core = core(bytes) else { return false }
+        if cyrillic == 0 && Self.legitWords.contains(core.lowercased()) && (core == core.uppercased() || core == core.lowercased()) {
+            // an all-caps/all-lower known Latin term, e.g. "SMS", "e-mail"
+            return core.count >= 3 || core == "IP" || core == "ID" || core == "QR"
+        }
+        if cyrillic == 0 && digits == 0 && Self.isRoman(core) { return true }
+        return false
+    }
+
+    static func isRoman(_ s: String) -> Bool {
+        guard !s.isEmpty, s.count <= 7 else { return false }
+        guard s.unicodeScalars.allSatisfy({ "IVXLC".unicodeScalars.contains($0) }) else { return false }
+        // canonical Roman numeral up to 399
+        let pattern = #"^C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$"#
+        return s.range(of: pattern, options: .regularExpression) != nil
+    }
+}
+
+enum RepairTokenizer {
+    /// Leading characters stripped from a token's core.
+    static let leading: Set<UInt32> = [0x22, 0x27, 0x28, 0x5B, 0xAB, 0x201C, 0x201E, 0x2018, 0x2D, 0x2014, 0x2013]
+    /// Trailing characters stripped from a token's core ("!" is not: it is often part of "ы" = "b!").
+    static let trailing: Set<UInt32> = [0x2E, 0x2C, 0x3B, 0x3A, 0x29, 0x22, 0x27, 0xBB, 0x201D, 0x3F, 0x5D,
+                                        0x2D, 0x2014, 0x2013, 0x2019]
+
+    static func tokens(_ bytes: [UInt8]) -> [RepairToken] {
+        var tokens: [RepairToken] = []
+        var i = 0
+        var line = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == 0x0A { line += 1; i += 1; continue }
+            if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C { i += 1; continue }
+            if b == 0xC2 && i + 1 < n && bytes[i + 1] == 0xA0 { i += 2; continue }
+            // token
+            let start = i
+            var scalars: [(UInt32, Int)] = []   // (value, byte offset)
+            while i < n {
+                let c = bytes[i]
+                if c == 0x0A || c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0B || c == 0x0C { break }
+                if c == 0xC2 && i + 1 < n && bytes[i + 1] == 0xA0 { break }
+                let (v, w) = decodeScalar(bytes, i)
+                scalars.append((v, i))
+                i += w
+            }
+            let end = i
+            var t = RepairToken(start: start, end: end, coreStart: start, coreEnd: end, line: line)
+            var lo = 0, hi = scalars.count
+            while lo < hi && leading.contains(scalars[lo].0) { lo += 1 }
+            while hi > lo && trailing.contains(scalars[hi - 1].0) { hi -= 1 }
+            t.coreStart = lo < scalars.count ? scalars[lo].1 : end
+            t.coreEnd = hi < scalars.count ? scalars[hi].1 : end
+            if hi <= lo { t.coreEnd = t.coreStart }
+            for (v, _) in scalars[lo..<hi] {
+                if (v >= 65 && v <= 90) || (v >= 97 && v <= 122) { t.latin += 1 }
+                else if v >= 0x400 && v <= 0x4FF { t.cyrillic += 1 }
+                else if v >= 48 && v <= 57 { t.digits += 1 }
+                else if v == 0xA5 { t.hasGarbleMark = true; t.latin += 1 }
+            }
+            tokens.append(t)
+        }
+        return tokens
+    }
+
+    @inline(__always) static func decodeScalar(_ b: [UInt8], _ i: Int) -> (UInt32, Int) {
+        let c = b[i]
+        if c < 0x80 { return (UInt32(c), 1) }
+        if c < 0xE0, i + 1 < b.count { return ((UInt32(c & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F), 2) }
+        if c < 0xF0, i + 2 < b.count {
+            return ((UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F), 3)
+        }
+        if i + 3 < b.count {
+            return ((UInt32(c & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12) | (UInt32(b[i + 2] & 0x3F) << 6)
+                    | UInt32(b[i + 3] & 0x3F), 4)
+        }
+        return (0xFFFD, 1)
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import KZRegExport
+import KZRegRecords
+import KZRegStructure
+import Testing
+
+@Suite struct XMLExportTests {
+    private func xmlText(_ record: Record) throws -> String {
+        String(decoding: try XMLExporter().data(for: record), as: UTF8.self)
+    }
+
+    @Test func theSampleRecordValidates() throws {
+        let result = try XMLValidator().validate(XMLExporter().data(for: sampleRecord()))
+        #expect(result.isValid, "\(result.messages)")
+    }
+
+    @Test func layoutOfTheRecord() throws {
+        let root = try parseXML(try XMLExporter().data(for: sampleRecord()))
+        #expect(root.name == "record")
+        #expect(root.children.map(\.name) == ["source", "document", "annexes", "regulations", "repair", "structure"])
+        let document = try #require(root.child("document"))
+        #expect(document.attributes["status"] == "repealed")
+        #expect(document.child("adopted")?.attributes == ["date": "2018-12-29", "number": "389",
+                                                          "span-start": "5", "span-end": "10"])
+        #expect(document.child("registered")?.attributes == ["date": "2019-01-03", "number": "А-9/406"])
+        let annexes = root.child("annexes")?.children("annex") ?? []
+        #expect(annexes.map { $0.attributes["number"] } == ["1", nil])
+        let regulation = try #require(root.child("regulations")?.children("regulation").first)
+        #expect(regulation.attributes["kind"] == "regulation")
+        #expect(regulation.attributes["annex"] == "1")
+        #expect(regulation.child("participants")?.children("participant").count == 2)
+        let steps = regulation.child("steps")?.children("step") ?? []
+        #expect(steps.count == 2)
+        #expect(steps.first?.child("durations")?.child("duration")?.attributes["unit"] == "workingDay")
+        #expect(steps.first?.child("durations")?.child("duration")?.attributes["value"] == "1.5")
+        #expect(steps.last?.child("actor") == nil, "a null actor is left out")
+        #expect(steps.last?.child("result") == nil)
+        let token = root.child("repair")?.child("uncertain")?.child("token")
+        #expect(token?.attributes["confidence"] == "0.25")
+        #expect(token?.child("alternatives")?.children("alternative").count == 2)
+        let tree = try #require(root.child("structure")?.child("node"))
+        #expect(tree.attributes["kind"] == "document")
+        #expect(tree.children("node").map { $0.attributes["kind"] } == ["title", "chapter"])
+        #expect(tree.children("node").last?.attributes["number"] == "1")
+        #expect(tree.children("node").last?.child("heading") != nil)
+    }
+
+    @Test func sameContentAsJSON() throws {
+        let record = sampleRecord()
+        let json = try JSONValue(parsing: JSONExporter().data(for: record))
+        let xml = try parseXML(try XMLExporter().data(for: record))
+        let differences = contentDifferences(json: json, xml: jsonContent(ofXML: xml))
+        #expect(differences.isEmpty, "\(differences)")
+    }
+
+    /// Fields the record types gain later are written inside <extensions>, and the XML stays valid.
+    @Test func unknownFieldsGoToExtensions() throws {
+        var tree = try EncodedValue.encoding(sampleRecord())
+        tree = adding(to: tree, at: ["regulations", 0, "steps", 0], members: [
+            .init(key: "forms", value: .array([.string("өтініш"), .string("анықтама")])),
+            .init(key: "basis", value: .string("Заң")),
+            .init(key: "actorKey", value: .string("office")),
+            .init(key: "references", value: .array([.object([
+                .init(key: "text", value: .string("2-қосымша")),
+                .init(key: "span", value: .object([.init(key: "start", value: .integer(3)),
+                                                   .init(key: "end", value: .integer(9))])),
+            ])])),
+            .init(key: "qualifier", value: .null),
+        ])
+        tree = adding(to: tree, at: ["regulations", 0], members: [
+            .init(key: "processes", value: .array([.object([.init(key: "name", value: .string("p"))])])),
+        ])
+        tree = adding(to: tree, at: [], members: [.init(key: "warnings", value: .array([.string("w")]))])
+        let data = try XMLExporter().data(for: tree, rootElement: "record")
+        let result = try XMLValidator().validate(data)
+        #expect(result.isValid, "\(result.messages)")
+        let root = try parseXML(data)
+        #expect(root.children.last?.name == "extensions")
+        let step = try #require(root.child("regulations")?.child("regulation")?.child("steps")?.child("step"))
+        let extensions = try #require(step.child("extensions"))
+        #expect(extensions.children.map(\.name) == ["actorKey", "basis", "forms", "references"])
+        #expect(extensions.child("forms")?.children("form").map(\.text) == ["өтініш", "анықтама"])
+        #expect(extensions.child("references")?.child("reference")?.attributes == ["span-start": "3", "span-end": "9"])
+        let regulation = try #require(root.child("regulations")?.child("regulation"))
+        #expect(regulation.child("extensions")?.child("processes")?.child("process")?.child("name")?.text == "p")
+        // And the content still matches the tree it came from.
+        let differences = contentDifferences(json: try JSONValue(parsing: JSONEncoder().encode(json(tree))),
+                                             xml: jsonContent(ofXML: root))
+        #expect(differences.isEmpty, "\(differences)")
+    }
+
+    @Test func keysThatAreNotXMLNamesAreKept() throws {
+        let tree = EncodedValue.object([.init(key: "1 bad key", value: .string("v")),
+                                        .init(key: "xmlThing", value: .integer(1))])
+        let root = try parseXML(try XMLExporter().data(for: tree, rootElement: "thing"))
+        #expect(root.children.map(\.name) == ["field", "field"])
+        #expect(Set(root.children.compactMap { $0.attributes["name"] }) == ["1 bad key", "xmlThing"])
+    }
+
+    @Test func theXSDRejectsBrokenRecords() throws {
+        let valid = try xmlText(sampleRecord())
+        let broken = [
+            valid.replacingOccurrences(of: "kind=\"regulation\"", with: "kind=\"bogus\""),
+            valid.replacingOccurrences(of: "schemaVersion=\"1\"", with: "schemaVersion=\"2\""),
+            valid.replacingOccurrences(of: "status=\"repealed\"", with: "status=\"gone\""),
+            valid.replacingOccurrences(of: "unit=\"workingDay\"", with: "unit=\"week\""),
+            valid.replacingOccurrences(of: "date=\"2018-12-29\"", with: "date=\"29.12.2018\""),
+            valid.replacingOccurrences(of: "<annexes>", with: "<annexes><bogus/>"),
+            valid.replacingOccurrences(of: "span-start=\"20\"", with: "span-start=\"-1\""),
+            valid.replacingOccurrences(of: "<label>", with: "<title>x</title><label>"),
+            valid.replacingOccurrences(of: "</record>", with: ""),
+        ]
+        for (index, text) in broken.enumerated() {
+            #expect(text != valid, "mutation \(index) changed nothing")
+            let result = try XMLValidator().validate(text)
+            #expect(!result.isValid, "mutation \(index) was accepted")
+            #expect(!result.messages.isEmpty)
+        }
+    }
+
+    @Test func anUnusableSchemaIsAnError() {
+        #expect(throws: XMLSchemaError.self) { try XMLValidator(schema: "<notASchema/>").validate("<a/>") }
+        #expect(throws: XMLSchemaError.self) { try XMLValidator(schema: "").validate("<a/>") }
+    }
+
+    @Test func exportsInParallel() async throws {
+        let record = sampleRecord()
+        let expected = try XMLExporter().data(for: record)
+        try await withThrowingTaskGroup(of: Data.self) { group in
+            for _ in 0..<8 { group.addTask { try XMLExporter().data(for: record) } }
+            for try await data in group { #expect(data == expected) }
+        }
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            for _ in 0..<4 { group.addTask { try XMLValidator().validate(expected).isValid } }
+            for try await valid in group { #expect(valid) }
+        }
+    }
+}
+
+/// The tree with members added to the object at a path.
+private func adding(to tree: EncodedValue, at path: ArraySlice<PathStep>, members extra: [EncodedValue.Member])
+    -> EncodedValue {
+    guard let head = path.first else {
+        guard case .object(let members) = tree else { return tree }
+        return .object(members + extra)
+    }
+    switch (tree, head) {
+    case (.object(var members), .key(let key)):
+        if let index = members.firstIndex(where: { $0.key == key }) {
+            members[index].value = adding(to: members[index].value, at: path.dropFirst(), members: extra)
+        }
+        return .object(members)
+    case (.array(var items), .index(let index)):
+        items[index] = adding(to: items[index], at: path.dropFirst(), members: extra)
+        return .array(items)
+    default:
+        return tree
+    }
+}
+
+private func adding(to tree: EncodedValue, at path: [PathStep], members extra: [EncodedValue.Member]) -> EncodedValue {
+    adding(to: tree, at: path[...], members: extra)
+}
+
+/// An encoded tree as JSON.
+private func json(_ tree: EncodedValue) -> JSONValue {
+    switch tree {
+    case .null: return .null
+    case .bool(let flag): return .bool(flag)
+    case .integer(let integer): return .integer(integer)
+    case .number(let number): return .number(number)
+    case .string(let string): return .string(string)
+    case .array(let items): return .array(items.map(json))
+    case .object(let members):
+        return .object(Dictionary(members.map { ($0.key, json($0.value)) }, uniquingKeysWith: { _, last in last }))
+    }
+}

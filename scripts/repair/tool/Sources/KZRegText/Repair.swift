@@ -1,0 +1,1 @@
+../../../../../Sources/KZRegText/Repair.swift

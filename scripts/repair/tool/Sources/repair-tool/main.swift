@@ -1,0 +1,53 @@
+import Foundation
+import KZRegText
+
+// repair-tool repair IN OUT [EDITS]   repair a file (OUT gets the text, EDITS a TSV of edits)
+// repair-tool bench FILE [SECONDS]     model load time and repair throughput (first pass and warm)
+let args = CommandLine.arguments
+func secs(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+let clock = ContinuousClock()
+guard args.count >= 3 else {
+    FileHandle.standardError.write("usage: repair-tool repair IN OUT [EDITS] | bench FILE [SECONDS]\n".data(using: .utf8)!)
+    exit(2)
+}
+switch args[1] {
+case "repair":
+    let repairer = try GarbleRepairer.loadDefault()
+    var i = 2
+    while i + 1 < args.count {
+        let text = try String(contentsOfFile: args[i], encoding: .utf8)
+        let result = repairer.repair(text)
+        try result.text.write(toFile: args[i + 1], atomically: true, encoding: .utf8)
+        var log = ""
+        for e in result.edits {
+            log += "\(e.start)\t\(e.original)\t\(e.replacement)\t\(String(format: "%.2f", e.confidence))\t\(e.alternatives.joined(separator: " "))\n"
+        }
+        try log.write(toFile: args[i + 1] + ".edits", atomically: true, encoding: .utf8)
+        i += 2
+    }
+case "bench":
+    var repairer: GarbleRepairer? = nil
+    let load = try clock.measure { repairer = try GarbleRepairer.loadDefault() }
+    let text = try String(contentsOfFile: args[2], encoding: .utf8)
+    let seconds = args.count > 3 ? Double(args[3]) ?? 5 : 5
+    let bytes = Double(text.utf8.count)
+    let cold = clock.measure { _ = repairer!.repair(text) }
+    var rounds = 0
+    var total = Duration.zero
+    while secs(total) < seconds || rounds < 3 {
+        total += clock.measure { _ = repairer!.repair(text) }
+        rounds += 1
+    }
+    let warm = secs(total) / Double(rounds)
+    print(String(format: "model load: %.3f s", secs(load)))
+    print(String(format: "input: %.0f bytes", bytes))
+    print(String(format: "first pass (cold cache): %.3f s = %.2f MB/s", secs(cold), bytes / secs(cold) / 1e6))
+    print(String(format: "warm: %.4f s/pass = %.2f MB/s (%d passes, 1 thread)", warm, bytes / warm / 1e6, rounds))
+case "word":
+    let repairer = try GarbleRepairer.loadDefault()
+    for w in args[2...] {
+        print(w, repairer.candidates(for: w).map { "\($0.word) \(String(format: "%.2f", $0.score)) u=\($0.unigram.map { String(format: "%.1f", $0) } ?? "-")" }.joined(separator: " | "))
+    }
+default:
+    exit(2)
+}
