@@ -78,6 +78,7 @@ public struct DurationTotal: Sendable, Hashable, Codable {
         self.stepsWithLimit = with
         self.stepsWithoutLimit = without
         self.label = DurationFormatter.total(workingHours: working, calendarDays: calendar, months: months)
+            + (without > 0 && with > 0 ? " (\(without) қадамның мерзімі жоқ)" : "")
     }
 
     /// Whether the total has a working-time part.

@@ -49,11 +49,12 @@ public struct HTMLRenderer: Sendable {
         ]
         var html = "<section id=\"summary\" class=\"\(s.substantive ? "differs" : "same")\">\n"
         html += "<h2>Қорытынды / Summary</h2>\n<p class=\"verdict\">\(escape(verdict))</p>\n"
-        html += "<table class=\"counts\">\n"
+        html += "<ul class=\"counts\">\n"
         for (label, count) in rows {
-            html += "<tr><th>\(escape(label))</th><td data-count=\"\(count)\">\(count)</td></tr>\n"
+            html += "<li class=\"\(count == 0 ? "zero" : "nonzero")\"><span class=\"label\">\(escape(label))</span> "
+                + "<span class=\"count\" data-count=\"\(count)\">\(count)</span></li>\n"
         }
-        html += "</table>\n</section>\n"
+        html += "</ul>\n</section>\n"
         return html
     }
 
@@ -67,7 +68,7 @@ public struct HTMLRenderer: Sendable {
                 guard let duration = step.duration else { continue }
                 rows += 1
                 html += "<tr class=\"step-duration\"><td>\(escape(regulation.displayName))</td>"
-                    + "<td>\(escape(duration.description))</td>"
+                    + "<td>\((step.new ?? step.old).map { "\($0.number)-қадам" } ?? "")</td>"
                     + "<td class=\"old\">\(escape(labels(duration.old)))</td>"
                     + "<td class=\"new\">\(escape(labels(duration.new)))</td>"
                     + "<td>\(escape(duration.deltaWorkingHours.map(DurationFormatter.delta) ?? "—"))</td></tr>\n"
@@ -168,7 +169,7 @@ public struct HTMLRenderer: Sendable {
         html += "<div class=\"text\">\(text)</div>"
         if !step.durations.isEmpty {
             let escaped = escape(labels(step.durations))
-            html += "<div class=\"duration\">⏱ \(durationChanged ? "<\(mark)>\(escaped)</\(mark)>" : escaped)</div>"
+            html += "<div class=\"duration\">Мерзімі: \(durationChanged ? "<\(mark)>\(escaped)</\(mark)>" : escaped)</div>"
         }
         if let result = step.result { html += "<div class=\"result\">Нәтижесі: \(escape(result))</div>" }
         return html
@@ -231,6 +232,8 @@ public struct HTMLRenderer: Sendable {
     tr.changed td{background:#fffbe6}tr.total td{font-weight:bold}
     .number{font-weight:bold}.actor{font-style:italic}.duration,.result{color:#555;font-size:.9em}
     .kind{float:right;font-size:.8em;color:#666;border:1px solid #ccc;border-radius:3px;padding:0 .3em}
+    ul.counts{display:grid;grid-template-columns:repeat(auto-fill,minmax(15em,1fr));gap:.2em .8em;padding:0;list-style:none}
+    ul.counts li.zero{color:#888}ul.counts li.nonzero .count{font-weight:bold;color:#000}
     #summary.differs .verdict{color:#900;font-weight:bold}#summary.same .verdict{color:#060;font-weight:bold}
     """
 }

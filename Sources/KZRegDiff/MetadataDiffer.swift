@@ -5,16 +5,16 @@ import KZRegStructure
 struct MetadataDiffer: Sendable {
     func changes(old: DocumentInfo, new: DocumentInfo) -> [FieldChange] {
         var changes: [FieldChange] = []
-        func text(_ field: String, _ lhs: String?, _ rhs: String?) {
-            if Self.differs(lhs, rhs) { changes.append(FieldChange(field: field, old: lhs, new: rhs)) }
+        func text(_ field: String, _ lhs: String?, _ rhs: String?, words: Bool = false) {
+            if Self.differs(lhs, rhs, words: words) { changes.append(FieldChange(field: field, old: lhs, new: rhs)) }
         }
         func reference(_ field: String, _ lhs: ActReference?, _ rhs: ActReference?) {
             text("\(field).date", lhs?.date?.iso, rhs?.date?.iso)
             text("\(field).number", lhs?.number, rhs?.number)
         }
-        text("document.title", old.title, new.title)
-        text("document.actType", old.actType, new.actType)
-        text("document.issuer", old.issuer, new.issuer)
+        text("document.title", old.title, new.title, words: true)
+        text("document.actType", old.actType, new.actType, words: true)
+        text("document.issuer", old.issuer, new.issuer, words: true)
         reference("document.adopted", old.adopted, new.adopted)
         reference("document.registered", old.registered, new.registered)
         text("document.status", old.status.rawValue, new.status.rawValue)
@@ -22,14 +22,16 @@ struct MetadataDiffer: Sendable {
         return changes
     }
 
-    /// Whether two optional texts differ beyond case, punctuation and spacing.
-    static func differs(_ lhs: String?, _ rhs: String?) -> Bool {
+    /// Whether two optional values differ beyond case, punctuation and spacing; with `words`, word endings
+    /// are ignored too (names and titles: a change of substance changes a stem).
+    static func differs(_ lhs: String?, _ rhs: String?, words: Bool = false) -> Bool {
         switch (lhs, rhs) {
-        case (nil, nil): false
+        case (nil, nil): return false
         case let (lhs?, rhs?):
-            TextSimilarity.key(lhs).isEmpty || TextSimilarity.key(rhs).isEmpty
-                ? lhs != rhs : TextSimilarity.key(lhs) != TextSimilarity.key(rhs)
-        default: true
+            let left = words ? TextSimilarity.stemKey(lhs) : TextSimilarity.key(lhs)
+            let right = words ? TextSimilarity.stemKey(rhs) : TextSimilarity.key(rhs)
+            return left.isEmpty || right.isEmpty ? lhs != rhs : left != right
+        default: return true
         }
     }
 }

@@ -17,7 +17,7 @@ struct RegulationDiffer: Sendable {
         return RegulationDiff(
             status: .paired, old: old.ref, new: new.ref, nameSimilarity: nameSimilarity.map(Self.rounded),
             fields: fieldChanges(old: old.regulation, new: new.regulation),
-            participants: participantChanges(old: old.regulation.participants, new: new.regulation.participants),
+            participants: participantChanges(old: old.regulation, new: new.regulation),
             chapters: chapterChanges(old: old.regulation.chapters, new: new.regulation.chapters),
             steps: steps,
             points: pointChanges(old: Self.points(of: old.regulation, in: old.structure),
@@ -43,7 +43,9 @@ struct RegulationDiffer: Sendable {
     func fieldChanges(old: Regulation, new: Regulation) -> [FieldChange] {
         var changes: [FieldChange] = []
         func text(_ field: String, _ lhs: String?, _ rhs: String?) {
-            if MetadataDiffer.differs(lhs, rhs) { changes.append(FieldChange(field: field, old: lhs, new: rhs)) }
+            if MetadataDiffer.differs(lhs, rhs, words: true) {
+                changes.append(FieldChange(field: field, old: lhs, new: rhs))
+            }
         }
         text("regulation.kind", old.kind.rawValue, new.kind.rawValue)
         text("regulation.title", old.title, new.title)
@@ -54,12 +56,17 @@ struct RegulationDiffer: Sendable {
 
     // MARK: Participants
 
-    /// Participants are a set: each old one pairs with its most similar new one (stem similarity ≥ 0.6).
-    func participantChanges(old: [String], new: [String]) -> ParticipantChanges {
+    /// Participants are a set: each old one pairs with its most similar new one (same actor key, or stem
+    /// similarity ≥ 0.6). A matched pair is a rename when the actor keys differ (or, without keys, the words).
+    func participantChanges(old: Regulation, new: Regulation) -> ParticipantChanges {
+        let oldNames = old.participants, newNames = new.participants
+        let oldKeys = oldNames.map { Self.participantKey($0, in: old) }
+        let newKeys = newNames.map { Self.participantKey($0, in: new) }
         var candidates: [(old: Int, new: Int, similarity: Double)] = []
-        for (i, lhs) in old.enumerated() {
-            for (j, rhs) in new.enumerated() {
-                let similarity = TextSimilarity.similarity(lhs, rhs)
+        for i in oldNames.indices {
+            for j in newNames.indices {
+                var similarity = TextSimilarity.similarity(oldNames[i], newNames[j])
+                if let lhs = oldKeys[i], let rhs = newKeys[j], lhs == rhs { similarity = max(similarity, 1) }
                 if similarity >= 0.6 { candidates.append((i, j, similarity)) }
             }
         }
@@ -70,13 +77,20 @@ struct RegulationDiffer: Sendable {
             pairedNew.insert(candidate.new)
         }
         var changes = ParticipantChanges()
-        changes.removed = old.indices.filter { pairedOld[$0] == nil }.map { old[$0] }
-        changes.added = new.indices.filter { !pairedNew.contains($0) }.map { new[$0] }
-        changes.renamed = old.indices.compactMap { i in
-            guard let j = pairedOld[i], TextSimilarity.key(old[i]) != TextSimilarity.key(new[j]) else { return nil }
-            return FieldChange(field: "participant", old: old[i], new: new[j])
+        changes.removed = oldNames.indices.filter { pairedOld[$0] == nil }.map { oldNames[$0] }
+        changes.added = newNames.indices.filter { !pairedNew.contains($0) }.map { newNames[$0] }
+        changes.renamed = oldNames.indices.compactMap { i in
+            guard let j = pairedOld[i] else { return nil }
+            let renamed = if let lhs = oldKeys[i], let rhs = newKeys[j] { lhs != rhs }
+                          else { TextSimilarity.stemKey(oldNames[i]) != TextSimilarity.stemKey(newNames[j]) }
+            return renamed ? FieldChange(field: "participant", old: oldNames[i], new: newNames[j]) : nil
         }
         return changes
+    }
+
+    /// The actor key the extractor gave a participant, if any.
+    static func participantKey(_ name: String, in regulation: Regulation) -> String? {
+        regulation.participantActors.first { $0.text == name }?.key
     }
 
     // MARK: Chapters
@@ -112,13 +126,10 @@ struct RegulationDiffer: Sendable {
     func stepChanges(old: [Step], new: [Step]) -> [StepChange] {
         let oldStems = old.map { TextSimilarity.stems($0.text) }
         let newStems = new.map { TextSimilarity.stems($0.text) }
+        let weighted = WeightedSimilarity(texts: oldStems + newStems)
         let entries = aligner.align(oldCount: old.count, newCount: new.count) { i, j in
-            let text = TextSimilarity.similarity(stems: oldStems[i], newStems[j])
-            let actor: Double = switch (old[i].actor, new[j].actor) {
-            case let (lhs?, rhs?): TextSimilarity.similarity(lhs, rhs)
-            case (nil, nil): 1
-            default: 0
-            }
+            let text = weighted.similarity(oldStems[i], newStems[j])
+            let actor = Self.actorSimilarity(old[i], new[j])
             return 0.8 * text + 0.1 * actor + 0.1 * Self.positionCloseness(i, old.count, j, new.count)
         }
         return entries.map { entry in
@@ -139,14 +150,14 @@ struct RegulationDiffer: Sendable {
     func compare(_ old: Step, _ new: Step, kind: ChangeKind?, similarity: Double) -> StepChange {
         let oldSnapshot = StepSnapshot(old), newSnapshot = StepSnapshot(new)
         var actor: FieldChange?
-        if Self.actorDiffers(old.actor, new.actor) { actor = FieldChange(field: "actor", old: old.actor, new: new.actor) }
+        if Self.actorDiffers(old, new) { actor = FieldChange(field: "actor", old: old.actor, new: new.actor) }
         var duration: DurationChange?
         if Self.durationKey(oldSnapshot.durations) != Self.durationKey(newSnapshot.durations) {
             duration = DurationChange(stepNumber: new.number, old: oldSnapshot.durations, new: newSnapshot.durations)
         }
         let textDiff = WordDiff.differs(old.text, new.text) ? wordDiff.diff(old.text, new.text) : nil
         var resultDiff: [WordEdit]?
-        if MetadataDiffer.differs(old.result, new.result) {
+        if MetadataDiffer.differs(old.result, new.result, words: true) {
             resultDiff = wordDiff.diff(old.result ?? "", new.result ?? "")
         }
         let changed = actor != nil || duration != nil || textDiff != nil || resultDiff != nil
@@ -155,11 +166,23 @@ struct RegulationDiffer: Sendable {
                           textDiff: textDiff, resultDiff: resultDiff)
     }
 
-    static func actorDiffers(_ lhs: String?, _ rhs: String?) -> Bool {
-        switch (lhs, rhs) {
-        case (nil, nil): false
-        case let (lhs?, rhs?): TextSimilarity.stemKey(lhs) != TextSimilarity.stemKey(rhs)
-        default: true
+    /// 1 for the same actor (same actor key, or the same words without keys), less for other actors.
+    static func actorSimilarity(_ old: Step, _ new: Step) -> Double {
+        if let lhs = old.actorKey, let rhs = new.actorKey, lhs == rhs { return 1 }
+        switch (old.actor, new.actor) {
+        case let (lhs?, rhs?): return TextSimilarity.similarity(lhs, rhs)
+        // One actor unread (the extractor could not find it): no evidence either way.
+        default: return 0.5
+        }
+    }
+
+    /// Whether two aligned steps have different actors: by actor key when both have one, else by stems.
+    static func actorDiffers(_ old: Step, _ new: Step) -> Bool {
+        if let lhs = old.actorKey, let rhs = new.actorKey { return lhs != rhs }
+        switch (old.actor, new.actor) {
+        case (nil, nil): return false
+        case let (lhs?, rhs?): return TextSimilarity.stemKey(lhs) != TextSimilarity.stemKey(rhs)
+        default: return true
         }
     }
 
@@ -171,19 +194,30 @@ struct RegulationDiffer: Sendable {
     // MARK: Points
 
     /// The numbered points inside a regulation's span of the document tree, with their own text.
+    ///
+    /// Points of one approved text are numbered continuously; when the numbering starts again at 1, another
+    /// approved text has begun (its span was not told apart), so the points stop there.
     static func points(of regulation: Regulation, in structure: StructureNode) -> [StructureNode] {
-        structure.descendantsAndSelf.filter {
-            $0.kind == .point && $0.span.start >= regulation.span.start && $0.span.end <= regulation.span.end
-                && regulation.span.length > 0
+        guard regulation.span.length > 0 else { return [] }
+        var points: [StructureNode] = []
+        var highest = 0
+        for node in structure.descendantsAndSelf where node.kind == .point
+            && node.span.start >= regulation.span.start && node.span.end <= regulation.span.end {
+            let number = node.number.flatMap { Int($0.prefix { $0.isNumber }) }
+            if number == 1 && highest > 1 { break }
+            highest = max(highest, number ?? 0)
+            points.append(node)
         }
+        return points
     }
 
     /// Points that were added, removed, moved or changed in text (unchanged ones are left out).
     func pointChanges(old: [StructureNode], new: [StructureNode]) -> [PointChange] {
         let oldStems = old.map { TextSimilarity.stems($0.text) }
         let newStems = new.map { TextSimilarity.stems($0.text) }
+        let weighted = WeightedSimilarity(texts: oldStems + newStems)
         let entries = aligner.align(oldCount: old.count, newCount: new.count) { i, j in
-            0.9 * TextSimilarity.similarity(stems: oldStems[i], newStems[j])
+            0.9 * weighted.similarity(oldStems[i], newStems[j])
                 + 0.1 * Self.positionCloseness(i, old.count, j, new.count)
         }
         return entries.compactMap { entry in

@@ -17,7 +17,7 @@ public struct SequenceAligner: Sendable {
     /// Least similarity for an out-of-order pair to count as a move rather than a removal and an addition.
     public var moveThreshold: Double
 
-    public init(matchThreshold: Double = 0.5, moveThreshold: Double = 0.7) {
+    public init(matchThreshold: Double = 0.35, moveThreshold: Double = 0.6) {
         self.matchThreshold = matchThreshold
         self.moveThreshold = moveThreshold
     }

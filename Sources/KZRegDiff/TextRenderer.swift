@@ -85,7 +85,9 @@ public struct TextRenderer: Sendable {
             case .added: out.append("  " + green("+ point \(number): \(point.newText ?? "")"))
             case .removed: out.append("  " + red("− point \(number): \(point.oldText ?? "")"))
             default:
-                out.append("  ~ point \(point.oldNumber ?? "?") → \(point.newNumber ?? "?") (\(point.kind.rawValue))")
+                let numbers = point.oldNumber == point.newNumber ? number
+                                                                 : "\(point.oldNumber ?? "?") → \(point.newNumber ?? "?")"
+                out.append("  ~ point \(numbers) (\(point.kind.rawValue))")
                 if let diff = point.textDiff { out.append("      " + words(diff)) }
             }
         }

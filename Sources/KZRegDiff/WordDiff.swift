@@ -1,7 +1,8 @@
 /// Word-level diff of two texts by longest common subsequence.
 ///
-/// Words are whitespace-separated tokens; two tokens are the same word when they differ only in case
-/// and surrounding punctuation. Runs of one operation are merged; at a replacement the deletion comes first.
+/// Words are whitespace-separated tokens; two tokens are the same word when their stems agree (case,
+/// surrounding punctuation and word endings aside — OCR damage concentrates there, and a change of substance
+/// changes a stem or a number). Runs of one operation are merged; at a replacement the deletion comes first.
 public struct WordDiff: Sendable {
     /// Above this many cells (old words × new words) the texts are reported as replaced wholesale.
     public var maxCells: Int
@@ -57,7 +58,7 @@ public struct WordDiff: Sendable {
         return Self.merge(ops)
     }
 
-    /// Whether the texts differ beyond case, punctuation around words and spacing.
+    /// Whether the texts differ beyond case, punctuation around words, word endings and spacing.
     public static func differs(_ old: String, _ new: String) -> Bool {
         tokens(old).map(key) != tokens(new).map(key)
     }
@@ -67,8 +68,8 @@ public struct WordDiff: Sendable {
     }
 
     static func key(_ token: String) -> String {
-        let words = TextSimilarity.words(token)
-        return words.isEmpty ? token : words.joined(separator: " ")
+        let stems = TextSimilarity.stems(token)
+        return stems.isEmpty ? token : stems.joined(separator: " ")
     }
 
     /// Merges runs of one operation; within a replacement, all deletions come before all insertions.

@@ -43,6 +43,52 @@ public indirect enum EncodedValue: Sendable, Hashable {
     }
 }
 
+extension EncodedValue: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .null:
+            var container = encoder.singleValueContainer()
+            try container.encodeNil()
+        case .bool(let flag):
+            var container = encoder.singleValueContainer()
+            try container.encode(flag)
+        case .integer(let integer):
+            var container = encoder.singleValueContainer()
+            try container.encode(integer)
+        case .number(let number):
+            var container = encoder.singleValueContainer()
+            try container.encode(number)
+        case .string(let string):
+            var container = encoder.singleValueContainer()
+            try container.encode(string)
+        case .array(let items):
+            var container = encoder.unkeyedContainer()
+            for item in items { try container.encode(item) }
+        case .object(let members):
+            var container = encoder.container(keyedBy: MemberKey.self)
+            for member in members { try container.encode(member.value, forKey: MemberKey(stringValue: member.key)) }
+        }
+    }
+
+    /// The tree with every string (values and keys) transformed.
+    public func mappingStrings(_ transform: (String) throws -> String) rethrows -> EncodedValue {
+        switch self {
+        case .null, .bool, .integer, .number: return self
+        case .string(let string): return .string(try transform(string))
+        case .array(let items): return .array(try items.map { try $0.mappingStrings(transform) })
+        case .object(let members):
+            return .object(try members.map { .init(key: try transform($0.key), value: try $0.value.mappingStrings(transform)) })
+        }
+    }
+}
+
+private struct MemberKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { return nil }
+}
+
 // MARK: - The encoder
 
 /// One value being built; containers write into slots so nested containers can be filled later.

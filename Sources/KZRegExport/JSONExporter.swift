@@ -16,11 +16,11 @@ public struct JSONExporter: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(value)
-        // Every JSON string is delimited by ASCII quotes, which never compose with what follows or
-        // precedes them, so normalizing the whole text normalizes each string and nothing else.
-        if !data.allSatisfy({ $0 < 0x80 }) {
-            let text = String(decoding: data, as: UTF8.self)
-            if !ICU.isNFC(text) { data = Data(try ICU.nfc(text).utf8) }
+        // A non-NFC string leaves the whole text non-NFC, so text that is NFC needs nothing more. Otherwise
+        // normalize string by string: normalizing the JSON text itself could fuse an escape's last letter
+        // with a combining mark that follows it ("\n" + U+0303 → "\ñ").
+        if !data.allSatisfy({ $0 < 0x80 }), !ICU.isNFC(String(decoding: data, as: UTF8.self)) {
+            data = try encoder.encode(try EncodedValue.encoding(value).mappingStrings { try ICU.nfc($0) })
         }
         data.append(0x0A)
         return data

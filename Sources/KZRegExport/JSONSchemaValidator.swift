@@ -36,6 +36,8 @@ public enum JSONSchemaError: Error, Equatable, Sendable, CustomStringConvertible
 /// other assertion keyword is refused up front rather than half-checked.
 public struct JSONSchemaValidator: Sendable {
     public let schema: JSONValue
+    /// Every `$ref` of the schema, resolved once.
+    private var references: [String: JSONValue] = [:]
 
     static let annotations: Set<String> = ["$schema", "$id", "$comment", "title", "description", "examples",
                                            "default", "deprecated", "readOnly", "writeOnly", "format"]
@@ -58,7 +60,7 @@ public struct JSONSchemaValidator: Sendable {
 
     /// Every violation of the schema by `instance`; empty when it is valid.
     public func validate(_ instance: JSONValue) -> [JSONSchemaViolation] {
-        var run = Run(root: schema)
+        var run = Run(references: references)
         run.evaluate(schema, instance, path: "", depth: 0)
         return run.violations
     }
@@ -70,7 +72,7 @@ public struct JSONSchemaValidator: Sendable {
 
     // MARK: Checking the schema
 
-    private func check(_ node: JSONValue, at path: String) throws {
+    private mutating func check(_ node: JSONValue, at path: String) throws {
         switch node {
         case .bool: return
         case .object(let keywords):
@@ -83,7 +85,7 @@ public struct JSONSchemaValidator: Sendable {
         }
     }
 
-    private func check(keyword: String, value: JSONValue, at path: String) throws {
+    private mutating func check(keyword: String, value: JSONValue, at path: String) throws {
         func malformed(_ reason: String) -> JSONSchemaError { .malformed("\(keyword) \(reason)", at: path) }
         switch keyword {
         case _ where JSONSchemaValidator.annotations.contains(keyword):
@@ -125,9 +127,10 @@ public struct JSONSchemaValidator: Sendable {
             guard case .integer(let count) = value, count >= 0 else { throw malformed("must be a count") }
         case "$ref":
             guard case .string(let reference) = value else { throw malformed("must be a string") }
-            guard JSONSchemaValidator.resolve(reference, in: schema) != nil else {
+            guard let target = JSONSchemaValidator.resolve(reference, in: schema) else {
                 throw JSONSchemaError.unresolvedReference(reference, at: path)
             }
+            references[reference] = target
         default:
             throw JSONSchemaError.unsupportedKeyword(keyword, at: path)
         }
@@ -158,7 +161,8 @@ public struct JSONSchemaValidator: Sendable {
     }
 
     static func escape(_ token: String) -> String {
-        token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        if !token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) { return token }
+        return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 }
 
@@ -166,12 +170,12 @@ public struct JSONSchemaValidator: Sendable {
 
 /// One validation run: the violations found so far and the compiled patterns.
 private struct Run {
-    let root: JSONValue
+    let references: [String: JSONValue]
     var violations: [JSONSchemaViolation] = []
     var patterns: [String: Regex<AnyRegexOutput>] = [:]
     static let maximumDepth = 2048
 
-    init(root: JSONValue) { self.root = root }
+    init(references: [String: JSONValue]) { self.references = references }
 
     mutating func fail(_ path: String, _ keyword: String, _ message: String) {
         violations.append(JSONSchemaViolation(instancePath: path, keyword: keyword, message: message))
@@ -197,8 +201,7 @@ private struct Run {
         default: return
         }
 
-        if case .string(let reference)? = keywords["$ref"],
-           let target = JSONSchemaValidator.resolve(reference, in: root) {
+        if case .string(let reference)? = keywords["$ref"], let target = references[reference] {
             evaluate(target, instance, path: path, depth: depth + 1)
         }
         if let type = keywords["type"] { checkType(type, instance, path) }

@@ -18,6 +18,11 @@ public struct ActorCanonicalizer: Sendable {
         "инспекция", "агенттік", "комитет", "дәрігер", "фельдшер", "инженер", "кассир",
         "нотариус", "тіркеуші", "операционист", "хатшылық",
     ]
+    /// `heads`, folded (see `KazakhFolding`), so that "маман" matches an OCR-repaired "маман" with a lost diacritic.
+    static let foldedHeads: Set<String> = Set(heads.map { KazakhFolding.fold($0) })
+
+    static func isHead(_ stem: String) -> Bool { foldedHeads.contains(KazakhFolding.fold(stem)) }
+
     /// Modifiers allowed when searching for an actor in the middle of a sentence.
     static let modifierWords: Set<String> = [
         "кеңсе", "қызмет", "қызметті", "мемлекеттік", "жауапты", "осы", "уәкілетті", "тиісті", "және", "мен",
@@ -91,7 +96,7 @@ public struct ActorCanonicalizer: Sendable {
                 || Self.clauseWords.contains(token.lower) || KazakhMorphology.isConverb(token.lower) { return nil }
             if strict, !isStrictModifier(token.lower) { return nil }
             modifiers += 1
-            if modifiers > (strict ? 3 : 4) { return nil }
+            if modifiers > (strict ? 3 : 6) { return nil }
             index += 1
         }
         return nil
@@ -123,20 +128,20 @@ public struct ActorCanonicalizer: Sendable {
     /// Whether the word is an actor head noun in the nominative (bare or possessive).
     func isNominativeHead(_ word: String) -> Bool {
         KazakhMorphology.readings(of: word).contains {
-            $0.grammaticalCase == .nominative && Self.heads.contains($0.stem)
+            $0.grammaticalCase == .nominative && Self.isHead($0.stem)
         }
     }
 
     /// Whether the word is an actor head noun with the 3rd-person possessive ("маманы", "қызметкері").
     func isPossessiveHead(_ word: String) -> Bool {
         KazakhMorphology.readings(of: word).contains {
-            $0.grammaticalCase == .nominative && $0.possessive && Self.heads.contains($0.stem)
+            $0.grammaticalCase == .nominative && $0.possessive && Self.isHead($0.stem)
         }
     }
 
     /// Whether some reading of the word has an actor head stem, in any case.
     func isHeadReading(_ word: String) -> Bool {
-        KazakhMorphology.readings(of: word).contains { Self.heads.contains($0.stem) }
+        KazakhMorphology.readings(of: word).contains { Self.isHead($0.stem) }
     }
 
     // MARK: - Keys
@@ -150,8 +155,8 @@ public struct ActorCanonicalizer: Sendable {
         guard !words.isEmpty else { return "" }
         var stems: [String] = words.map { word in
             let readings = KazakhMorphology.readings(of: word)
-            if let known = readings.first(where: { Self.heads.contains($0.stem) && !$0.plural }) ??
-                readings.first(where: { Self.heads.contains($0.stem) }) {
+            if let known = readings.first(where: { Self.isHead($0.stem) && !$0.plural }) ??
+                readings.first(where: { Self.isHead($0.stem) }) {
                 return known.stem
             }
             if KazakhMorphology.isGenitive(word),

@@ -38,13 +38,13 @@ public struct DurationParser: Sendable {
 
     /// "сол жұмыс күні (ішінде)", "сол күні": one (working) day, the same day.
     private func sameDay(_ tokens: [TextToken], at index: Int, bytes: [UInt8]) -> Found? {
-        guard tokens[index].lower == "сол" else { return nil }
+        guard tokens[index].folded == "сол" else { return nil }
         var next = index + 1
         guard let (unit, afterUnit) = unitAt(tokens, next, value: 1) else { return nil }
         guard unit == .workingDay || unit == .day || unit == .calendarDay,
-              ["күні", "күн"].contains(tokens[afterUnit - 1].lower) else { return nil }
+              ["куни", "кун"].contains(tokens[afterUnit - 1].folded) else { return nil }
         next = afterUnit
-        if next < tokens.count, tokens[next].lower == "ішінде" { next += 1 }
+        if next < tokens.count, tokens[next].folded == "ишинде" { next += 1 }
         return (make(value: 1, maxValue: nil, unit: unit, qualifier: .sameDay, tokens, index, next, bytes), next)
     }
 
@@ -52,17 +52,17 @@ public struct DurationParser: Sendable {
     private func quantity(_ tokens: [TextToken], at index: Int, bytes: [UInt8]) -> Found? {
         guard let (value, maxValue, afterNumber) = number(tokens, at: index) else { return nil }
         // "айдың 3 күніне дейін" is a day of the month, "№ 5" a number, not a duration.
-        if index > 0, ["айдың", "айының", "№"].contains(tokens[index - 1].lower) { return nil }
+        if index > 0, ["айдын", "айынын", "№"].contains(tokens[index - 1].folded) { return nil }
         var next = afterNumber
         // "30-минут": a hyphen between the number and its unit.
         if next < tokens.count, tokens[next].isDash, next + 1 < tokens.count, tokens[next + 1].isWord { next += 1 }
         guard var (unit, afterUnit) = unitAt(tokens, next, value: value) else { return nil }
         var first = index
         // "күнтізбелік он күн": the adjective before the number.
-        if unit == .day, index > 0, tokens[index - 1].lower.hasPrefix("күнтізбелік") {
+        if unit == .day, index > 0, tokens[index - 1].folded.hasPrefix("кунтизбелик") {
             unit = .calendarDay
             first = index - 1
-        } else if unit == .day, index > 0, tokens[index - 1].lower == "жұмыс" {
+        } else if unit == .day, index > 0, tokens[index - 1].folded == "жумыс" {
             unit = .workingDay
             first = index - 1
         }
@@ -93,7 +93,7 @@ public struct DurationParser: Sendable {
             guard let parsed = Double(token.text.replacingComma()) else { return nil }
             value = parsed
             next = index + 1
-            next = skipBracketedNumber(tokens, next)
+            next = skipBracketedNumber(tokens, next, anyWords: true)
             // A range: "2-3 сағат", "1 – 2 жұмыс күні".
             if next + 1 < tokens.count, tokens[next].isDash, tokens[next + 1].isNumber,
                let upper = Double(tokens[next + 1].text.replacingComma()), upper > value {
@@ -101,10 +101,10 @@ public struct DurationParser: Sendable {
                 next = skipBracketedNumber(tokens, next + 2)
             }
         } else if token.isWord {
-            if token.lower == "жарты" {
+            if token.folded == "жарты" {
                 return (0.5, nil, index + 1)
             }
-            let words = tokens[index...].prefix(4).map { $0.isWord ? $0.lower : "" }
+            let words = tokens[index...].prefix(4).map { $0.isWord ? $0.folded : "" }
             guard let (parsed, count) = KazakhNumberWords.parse(words) else { return nil }
             value = Double(parsed)
             next = skipBracketedNumber(tokens, index + count)
@@ -114,15 +114,16 @@ public struct DurationParser: Sendable {
         return (value, maxValue, next)
     }
 
-    /// Skips "(бір)", "(он бес)" or "(5)" after a number.
-    private func skipBracketedNumber(_ tokens: [TextToken], _ index: Int) -> Int {
+    /// Skips "(бір)", "(он бес)" or "(5)" after a number. After digits, any one or two bracketed words are
+    /// skipped (`anyWords`): OCR often garbles the number word ("1 (ор) жұмыс күні"); the unit must follow.
+    private func skipBracketedNumber(_ tokens: [TextToken], _ index: Int, anyWords: Bool = false) -> Int {
         guard index < tokens.count, tokens[index].is("(") else { return index }
         var cursor = index + 1
-        while cursor < tokens.count, cursor - index <= 4 {
+        while cursor < tokens.count, cursor - index <= (anyWords ? 3 : 4) {
             let token = tokens[cursor]
-            if token.is(")") { return cursor + 1 }
-            guard token.isNumber || KazakhNumberWords.value(of: token.lower) != nil || token.lower == "жарты"
-            else { return index }
+            if token.is(")") { return cursor > index + 1 ? cursor + 1 : index }
+            guard token.isNumber || KazakhNumberWords.value(of: token.folded) != nil || token.folded == "жарты"
+                || (anyWords && token.isWord) else { return index }
             cursor += 1
         }
         return index
@@ -132,52 +133,54 @@ public struct DurationParser: Sendable {
 
     private func unitAt(_ tokens: [TextToken], _ index: Int, value: Double) -> (Duration.Unit, Int)? {
         guard index < tokens.count, tokens[index].isWord else { return nil }
-        let word = tokens[index].lower
-        if word == "жұмыс", index + 1 < tokens.count, Self.isDayWord(tokens[index + 1].lower) {
+        let word = tokens[index].folded
+        if word == "жумыс", index + 1 < tokens.count, Self.isDayWord(tokens[index + 1].folded) {
             return (.workingDay, index + 2)
         }
-        if word.hasPrefix("күнтізбелік"), index + 1 < tokens.count, Self.isDayWord(tokens[index + 1].lower) {
+        if word.hasPrefix("кунтизбелик"), index + 1 < tokens.count, Self.isDayWord(tokens[index + 1].folded) {
             return (.calendarDay, index + 2)
         }
         if Self.isDayWord(word) { return (.day, index + 1) }
-        if word.hasPrefix("тәулі") { return (.day, index + 1) }
+        if word.hasPrefix("таули") { return (.day, index + 1) }
         if word.hasPrefix("минут") { return (.minute, index + 1) }
-        if word.hasPrefix("сағат") { return (.hour, index + 1) }
+        if word.hasPrefix("сагат") { return (.hour, index + 1) }
         if Self.monthWords.contains(word) { return (.month, index + 1) }
-        if word.hasPrefix("жыл"), value < 1000, !word.hasPrefix("жылғы"), Self.yearWords.contains(word) {
+        if word.hasPrefix("жыл"), value < 1000, Self.yearWords.contains(word) {
             return (.year, index + 1)
         }
         return nil
     }
 
+    // Word forms are folded (see `KazakhFolding`): "күнінен" → "кунинен".
     static let daySuffixes: Set<String> = [
-        "", "і", "ге", "нен", "інен", "де", "інде", "ді", "ін", "нің", "інің", "іне", "дер", "дері", "дерде",
-        "дерге", "дерден", "дік", "дей",
+        "", "и", "ге", "нен", "инен", "де", "инде", "ди", "ин", "нин", "инин", "ине", "дер", "дери", "дерде",
+        "дерге", "дерден", "дик", "дей",
     ]
-    static func isDayWord(_ word: String) -> Bool {
-        guard word.hasPrefix("күн") else { return false }
-        return daySuffixes.contains(String(word.dropFirst(3)))
+    /// "күн" in any case form, but not "күнтізбелік".
+    static func isDayWord(_ folded: String) -> Bool {
+        guard folded.hasPrefix("кун") else { return false }
+        return daySuffixes.contains(String(folded.dropFirst(3)))
     }
     static let monthWords: Set<String> = [
-        "ай", "айы", "айдан", "айға", "айда", "айдың", "айын", "айлық", "айынан", "айында", "айға", "айлар",
+        "ай", "айы", "айдан", "айга", "айда", "айдын", "айын", "айлык", "айынан", "айында", "айлар",
     ]
-    static let yearWords: Set<String> = ["жыл", "жылы", "жылдан", "жылға", "жылда", "жылдың", "жылын", "жылдық"]
+    /// Not "жылғы" / "жылы" after a year: those are dates, and values ≥ 1000 are rejected anyway.
+    static let yearWords: Set<String> = ["жыл", "жылы", "жылдан", "жылга", "жылда", "жылдын", "жылын", "жылдык"]
 
     // MARK: - Qualifiers
 
     private func qualifierAt(_ tokens: [TextToken], _ index: Int) -> (Duration.Qualifier?, Int) {
         guard index < tokens.count, tokens[index].isWord else { return (nil, index) }
-        let word = tokens[index].lower
-        switch word {
-        case "ішінде", "iшінде", "бойы", "бойында", "аралығында", "мерзімде", "мерзім", "мерзімі", "мерзімінде":
+        switch tokens[index].folded {
+        case "ишинде", "бойы", "бойында", "аралыгында", "мерзимде", "мерзим", "мерзими", "мерзиминде":
             return (.within, index + 1)
-        case "кешіктірмей", "кешіктірілмей", "кешіктірмейтін", "аспайтын", "аспай", "аспайды", "дейін", "дейінгі":
+        case "кешиктирмей", "кешиктирилмей", "кешиктирмейтин", "аспайтын", "аспай", "аспайды", "дейин", "дейинги":
             return (.noLaterThan, index + 1)
-        case "бұрын", "ерте":
+        case "бурын", "ерте":
             return (.before, index + 1)
-        case "кейін", "соң", "өткен", "өткеннен", "өткен соң":
+        case "кейин", "сон", "откен", "откеннен":
             var next = index + 1
-            if next < tokens.count, ["соң", "кейін"].contains(tokens[next].lower) { next += 1 }
+            if next < tokens.count, ["сон", "кейин"].contains(tokens[next].folded) { next += 1 }
             return (.after, next)
         default:
             return (nil, index)

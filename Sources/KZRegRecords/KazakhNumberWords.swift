@@ -1,21 +1,25 @@
-/// Kazakh cardinal number words ("бір", "он бес", "жиырма төрт", "жүз").
+/// Kazakh cardinal number words ("бір", "он бес", "жиырма төрт", "жүз"), read through `KazakhFolding`.
 public enum KazakhNumberWords {
+    // Keys are folded (see `KazakhFolding`): "бір" → "бир", "тоғыз" → "тогыз".
     static let units: [String: Int] = [
-        "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9,
+        "бир": 1, "еки": 2, "уш": 3, "торт": 4, "бес": 5, "алты": 6, "жети": 7, "сегиз": 8, "тогыз": 9,
     ]
     static let tens: [String: Int] = [
-        "он": 10, "жиырма": 20, "отыз": 30, "қырық": 40, "елу": 50, "алпыс": 60, "жетпіс": 70, "сексен": 80,
-        "тоқсан": 90,
+        "он": 10, "жиырма": 20, "отыз": 30, "кырык": 40, "елу": 50, "алпыс": 60, "жетпис": 70, "сексен": 80,
+        "токсан": 90,
     ]
+    static let hundred = "жуз"
 
-    /// The value of a single number word in lower case, or nil.
+    /// The value of a single number word, or nil.
     public static func value(of word: String) -> Int? {
-        units[word] ?? tens[word] ?? (word == "жүз" ? 100 : nil)
+        let word = KazakhFolding.fold(word)
+        return units[word] ?? tens[word] ?? (word == hundred ? 100 : nil)
     }
 
     /// Reads the longest number written in words at the start of `words` (lower case):
     /// ["он", "бес", "минут"] → (15, 2). Returns nil when the first word is not a number word.
     public static func parse<S: Collection>(_ words: S) -> (value: Int, count: Int)? where S.Element == String {
+        let words = words.map { KazakhFolding.fold($0) }
         var total = 0
         var count = 0
         var iterator = words.makeIterator()
@@ -23,14 +27,14 @@ public enum KazakhNumberWords {
         // Hundreds: "[бір|екі|…] жүз".
         if let word = pending, let unit = units[word] {
             var lookahead = words.dropFirst().makeIterator()
-            if lookahead.next() == "жүз" {
+            if lookahead.next() == hundred {
                 total += unit * 100
                 count += 2
                 _ = iterator.next()
                 pending = iterator.next()
             }
         }
-        if count == 0, pending == "жүз" {
+        if count == 0, pending == hundred {
             total += 100
             count += 1
             pending = iterator.next()

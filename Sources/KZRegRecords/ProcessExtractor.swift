@@ -7,9 +7,10 @@ struct ProcessExtractor: Sendable {
     let actors = ActorCanonicalizer()
     let durations = DurationParser()
 
-    static func kind(of word: String) -> ServiceProcess.Kind? {
-        if word.hasPrefix("процесс") || word.hasPrefix("үдеріс") || word.hasPrefix("процес") { return .process }
-        if word.hasPrefix("шарт") { return .condition }
+    /// The kind named by a folded label word: "процесс", "үдеріс" (process), "шарт" (condition).
+    static func kind(of folded: String) -> ServiceProcess.Kind? {
+        if folded.hasPrefix("процес") || folded.hasPrefix("удерис") { return .process }
+        if folded.hasPrefix("шарт") { return .condition }
         return nil
     }
 
@@ -22,7 +23,7 @@ struct ProcessExtractor: Sendable {
             for index in tokens.indices where tokens[index].isNumber {
                 // "1-процесс —": number, hyphen, word, dash.
                 guard index + 3 < tokens.count, tokens[index + 1].isDash, tokens[index + 2].isWord,
-                      let kind = Self.kind(of: tokens[index + 2].lower), let number = Int(tokens[index].text),
+                      let kind = Self.kind(of: tokens[index + 2].folded), let number = Int(tokens[index].text),
                       tokens[index + 3].isDash || tokens[index + 3].is(":") else { continue }
                 // At the start of the node (after a list label) or after ";" / ".".
                 let before = tokens[..<index].filter { !($0.isNumber || $0.is(")") || $0.isDash) }

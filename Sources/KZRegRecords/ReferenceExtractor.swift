@@ -8,15 +8,18 @@ struct ReferenceExtractor: Sendable {
     let numbers = ActNumberParser()
 
     /// Act kinds by the start of their word forms, with their nominative.
+    /// Act kinds by the start of their folded word forms, with their nominative.
     static let actTypes: [(prefix: String, nominative: String)] = [
-        ("бұйры", "бұйрық"), ("бұйрық", "бұйрық"), ("қаулы", "қаулы"), ("шешім", "шешім"), ("заң", "заң"),
-        ("кодекс", "кодекс"), ("жарлы", "жарлық"), ("өкім", "өкім"), ("конституция", "конституция"),
+        ("буйры", "бұйрық"), ("каулы", "қаулы"), ("шешим", "шешім"), ("зан", "заң"), ("кодекс", "кодекс"),
+        ("жарлы", "жарлық"), ("оким", "өкім"), ("конституция", "конституция"),
     ]
 
     static func actType(of word: String) -> String? {
-        // "заңнама" (legislation) and "заңды" (legal) are not acts.
-        if word.hasPrefix("заңнама") || word.hasPrefix("заңды") || word.hasPrefix("заңсыз") { return nil }
-        return actTypes.first { word.hasPrefix($0.prefix) }?.nominative
+        let folded = KazakhFolding.fold(word)
+        // "заңнама" (legislation), "заңды" (legal), "заңсыз" are not acts.
+        if folded.hasPrefix("зан"), folded.hasPrefix("заннама") || folded.hasPrefix("занды") || folded.hasPrefix("занс")
+            || folded.count > 9 { return nil }
+        return actTypes.first { folded.hasPrefix($0.prefix) }?.nominative
     }
 
     struct Found {
@@ -37,7 +40,7 @@ struct ReferenceExtractor: Sendable {
         var consumed = 0
         for (index, token) in tokens.enumerated() where token.isWord {
             // "№ 11284 болып тіркелген" attaches to the reference before it.
-            if token.lower == "болып", index + 1 < tokens.count, tokens[index + 1].lower.hasPrefix("тіркел"),
+            if token.folded == "болып", index + 1 < tokens.count, tokens[index + 1].folded.hasPrefix("тиркел"),
                let number = numberMatches.last(where: { $0.end <= token.start && $0.start >= consumed - 400 }),
                token.start - number.end < 8 {
                 if var last = found.last, number.start >= last.end, number.start - last.end < 300,

@@ -5,15 +5,17 @@ import KZRegStructure
 struct RegulationExtractor: Sendable {
     let locator: SpanLocator
 
-    func extract(_ node: StructureNode, annex: Int?, ownAnnexes: [AnnexInfo]) -> Regulation {
+    /// The regulation of an approved-text node (or of a whole document read as one, with its `title`).
+    func extract(_ node: StructureNode, annex: Int?, ownAnnexes: [AnnexInfo], title knownTitle: String? = nil)
+        -> Regulation {
         let scope = RegulationScope(node)
-        let titleNode = node.firstChild(.title)
-        let title = (node.heading ?? titleNode?.text ?? Self.firstLine(of: node.text)).trimmingWhitespace()
+        let titleNode = knownTitle == nil ? node.firstChild(.title) : nil
+        let title = (knownTitle ?? node.heading ?? titleNode?.text ?? Self.firstLine(of: node.text)).trimmingWhitespace()
         var regulation = Regulation(kind: Self.kind(of: title), annex: annex, title: title, span: node.span)
         regulation.chapters = chapters(scope)
         let info = ServiceInfoExtractor(locator: locator)
         // The title is the heading (no span of its own) or a title child.
-        let titleSource = titleNode ?? (node.heading == nil ? node : nil)
+        let titleSource = knownTitle == nil ? (titleNode ?? (node.heading == nil ? node : nil)) : nil
         if let (name, span) = info.serviceName(title: titleSource, titleText: title, scope: scope) {
             regulation.serviceName = name
             regulation.serviceNameSpan = titleSource == nil && span == node.span ? nil : span

@@ -37,10 +37,10 @@ struct ServiceInfoExtractor: Sendable {
         for (index, character) in characters.enumerated() where closingQuotes.contains(character) && index > 0 {
             // A closing quote is followed by a space; the words after it name a state service.
             guard index + 1 < characters.count, characters[index + 1].isWhitespace else { continue }
-            let after = TextTokenizer.tokens(in: String(characters[(index + 1)...].prefix(60))).prefix(3).map(\.lower)
-            guard after.first == "мемлекеттік", after.count >= 2 else { continue }
-            let service = after[1].hasPrefix("көрсетіл") && after.count == 3 ? after[2] : after[1]
-            guard service.hasPrefix("қызмет"), !service.hasPrefix("қызметтер") else { continue }
+            let after = TextTokenizer.tokens(in: String(characters[(index + 1)...].prefix(60))).prefix(3).map(\.folded)
+            guard after.first == "мемлекеттик", after.count >= 2 else { continue }
+            let service = after[1].hasPrefix("корсетил") && after.count == 3 ? after[2] : after[1]
+            guard service.hasPrefix("кызмет"), !service.hasPrefix("кызметтер") else { continue }
             // The opening quote: guillemets pair up; straight quotes open at the first quote of the sentence
             // for a title, else at the nearest quote that starts a word.
             var opening: Int?
@@ -92,14 +92,17 @@ struct ServiceInfoExtractor: Sendable {
             let inside = tokens[(index + 1)...].prefix(8)
             guard let close = inside.firstIndex(where: { $0.is(")") }) else { continue }
             let words = tokens[(index + 1)..<close].filter(\.isWord).map(\.lower)
-            guard words.first == "бұдан", words.last == "беруші" || words.last == "берушi" else { continue }
+            // "(бұдан әрі – көрсетілетін қызметті беруші)", tolerating an OCR-damaged "бұдан".
+            let folded = words.map(KazakhFolding.fold)
+            guard folded.first == "будан" || folded.dropFirst().first == "ари", folded.last == "беруши"
+            else { continue }
             // The provider runs back to the previous ")" or the service's "қызметі"/"қызмет" word.
             var start = index
             while start > 0 {
                 let previous = tokens[start - 1]
                 if previous.is(")") || previous.is(";") || previous.is(":") { break }
-                if previous.isWord, previous.lower.hasPrefix("қызмет"), start - 1 > 0,
-                   tokens[start - 2].lower.hasPrefix("көрсетіл") || tokens[start - 2].lower == "мемлекеттік" { break }
+                if previous.isWord, previous.folded.hasPrefix("кызмет"), start - 1 > 0,
+                   tokens[start - 2].folded.hasPrefix("корсетил") || tokens[start - 2].folded == "мемлекеттик" { break }
                 if index - start > 30 { break }
                 start -= 1
             }
@@ -130,29 +133,32 @@ struct ServiceInfoExtractor: Sendable {
 
     // MARK: - Forms, result, basis
 
+    /// "Мемлекеттік қызмет көрсету нысаны: электрондық (ішінара автоматтандырылған) және (немесе) қағаз түрінде."
     func forms(scope: RegulationScope, before limit: Int) -> ServiceForms? {
         for scoped in scope.body.prefix(limit) where scoped.node.kind == .point || scoped.node.kind == .paragraph {
             let text = scoped.node.ownText
-            let lower = text.lowercased()
-            guard let range = lower.range(of: "нысаны:") ?? lower.range(of: "нысаны -") ?? lower.range(of: "нысаны –")
-                    ?? lower.range(of: "нысаны —") else { continue }
+            let tokens = TextTokenizer.tokens(in: text)
+            guard let index = tokens.indices.first(where: { index in
+                tokens[index].folded == "нысаны" && index + 1 < tokens.count
+                    && (tokens[index + 1].is(":") || tokens[index + 1].isDash)
+            }) else { continue }
             // Not the form of delivering the result ("нәтижесін беру нысаны").
-            let before = lower[..<range.lowerBound]
-            if before.hasSuffix("беру ") || before.contains("нәтиже") { continue }
-            var rest = text[range.upperBound...].drop { $0 == " " || $0 == ":" || $0 == "-" || $0 == "–" || $0 == "—" }
-            if let stop = rest.firstIndex(of: ";") { rest = rest[..<stop] }
-            var value = String(rest).trimmingWhitespace()
-            if value.hasSuffix(".") { value.removeLast() }
-            guard !value.isEmpty else { continue }
-            let lowerValue = value.lowercased()
-            let electronic = lowerValue.contains("электрон")
-            let paper = lowerValue.contains("қағаз")
+            if tokens[..<index].contains(where: { $0.folded.hasPrefix("натиже") }) { continue }
+            guard index + 2 < tokens.count else { continue }
+            var last = index + 2
+            while last + 1 < tokens.count, !tokens[last + 1].is(";") { last += 1 }
+            if tokens[last].is("."), last > index + 2 { last -= 1 }
+            let start = tokens[index + 2].start
+            let end = tokens[last].end
+            let value = text.utf8Slice(start, end)
+            let folded = KazakhFolding.fold(value)
+            let electronic = folded.contains("электрон")
+            let paper = folded.contains("кагаз")
             guard electronic || paper else { continue }
-            let automation: ServiceForms.Automation? = lowerValue.contains("ішінара") ? .partial
-                : lowerValue.contains("толық автомат") ? .full : nil
-            let start = text.utf8.distance(from: text.utf8.startIndex, to: rest.startIndex)
-            let span = locator.aligned(scoped.node).span(start, start + value.utf8.count)
-            return ServiceForms(electronic: electronic, paper: paper, automation: automation, text: value, span: span)
+            let automation: ServiceForms.Automation? = folded.contains("ишинара") ? .partial
+                : folded.contains("толык автомат") ? .full : nil
+            return ServiceForms(electronic: electronic, paper: paper, automation: automation, text: value,
+                                span: locator.aligned(scoped.node).span(start, end))
         }
         return nil
     }
@@ -162,11 +168,11 @@ struct ServiceInfoExtractor: Sendable {
         for scoped in scope.body.prefix(limit) where scoped.node.kind == .point {
             let text = scoped.node.ownText
             let tokens = TextTokenizer.tokens(in: text)
-            guard let index = tokens.prefix(12).firstIndex(where: { $0.lower.hasPrefix("нәтиже") }),
-                  index > 0, tokens[..<index].contains(where: { $0.lower.hasPrefix("көрсет") }) else { continue }
+            guard let index = tokens.prefix(12).firstIndex(where: { $0.folded.hasPrefix("натиже") }),
+                  index > 0, tokens[..<index].contains(where: { $0.folded.hasPrefix("корсет") }) else { continue }
             var bodyStart = index + 1
             if bodyStart < tokens.count, tokens[bodyStart].isDash || tokens[bodyStart].is(":") { bodyStart += 1 }
-            else if tokens[index].lower != "нәтижесі" { continue }
+            else if tokens[index].folded != "натижеси" { continue }
             guard bodyStart < tokens.count else { continue }
             let start = tokens[bodyStart].start
             var end = text.utf8.count
@@ -181,8 +187,8 @@ struct ServiceInfoExtractor: Sendable {
     /// The point saying what starts the procedure ("… рәсімді бастауға … негіздеме болады").
     func basis(scope: RegulationScope) -> TextExcerpt? {
         for scoped in scope.body where scoped.node.kind == .point {
-            let lower = scoped.node.ownText.lowercased()
-            guard lower.contains("бастау"), lower.contains("негіз") else { continue }
+            let folded = KazakhFolding.fold(scoped.node.ownText)
+            guard folded.contains("бастау"), folded.contains("негиз") else { continue }
             let text = scoped.node.ownText
             let start = Self.afterLabel(text)
             return TextExcerpt(text: text.utf8Slice(start, text.utf8.count).trimmingWhitespace(),
@@ -208,9 +214,9 @@ struct ServiceInfoExtractor: Sendable {
     func participants(scope: RegulationScope) -> [ActorMention] {
         let body = scope.body
         guard let lead = body.first(where: { scoped in
-            let lower = scoped.node.ownText.lowercased()
-            return scoped.node.kind == .point && lower.contains("қатысатын")
-                && (lower.contains("тізбе") || lower.contains("тізім"))
+            let folded = KazakhFolding.fold(scoped.node.ownText)
+            return scoped.node.kind == .point && folded.contains("катысатын")
+                && (folded.contains("тизбе") || folded.contains("тизим"))
         }) else { return [] }
         var items: [ActorMention] = []
         let children = lead.node.children.filter { !$0.ownText.isEmpty }

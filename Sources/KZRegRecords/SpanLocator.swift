@@ -155,6 +155,8 @@ public struct AlignedNode: Sendable {
 
     /// The input span of the bytes `start..<end` of the node's text, or the node's span when unknown.
     public func span(_ start: Int, _ end: Int) -> SourceSpan {
+        let start = max(0, start)
+        let end = min(end, textBytes.count)
         guard start < end else { return node.span }
         var first: Int?
         var offset = start

@@ -22,10 +22,11 @@ struct StepExtractor: Sendable {
 
     /// Whether a point's text introduces the steps.
     static func isStepsLeadIn(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        guard lower.contains("мазмұн") else { return false }
-        guard lower.contains("ұзақтығ") || lower.contains("мерзім") else { return false }
-        return lower.contains("рәсім") || lower.contains("іс-қимыл") || lower.contains("іс-әрекет")
+        let folded = KazakhFolding.fold(text)
+        guard folded.contains("мазмун") else { return false }
+        guard folded.contains("узакты") || folded.contains("мерзим") else { return false }
+        return folded.contains("расим") || folded.contains("ис-кимыл") || folded.contains("ис-арекет")
+            || folded.contains("ис - кимыл")
     }
 
     /// The steps point (its number) and its steps.
@@ -171,7 +172,7 @@ struct StepExtractor: Sendable {
 enum ResultFinder {
     static func result(in text: String) -> (text: String, start: Int, end: Int)? {
         let tokens = TextTokenizer.tokens(in: text)
-        for (index, token) in tokens.enumerated() where token.lower == "нәтижесі" && index + 1 < tokens.count {
+        for (index, token) in tokens.enumerated() where token.folded == "натижеси" && index + 1 < tokens.count {
             let separator = tokens[index + 1]
             guard separator.isDash || separator.is(":") else { continue }
             // Only "Нәтижесі" that opens a sentence or clause, not "... қызмет көрсету нәтижесі - ...".

@@ -7,6 +7,8 @@ public struct TextToken: Sendable, Hashable {
     public var text: String
     /// The token in lower case (for matching).
     public var lower: String
+    /// The token in lower case with Kazakh letters folded (see `KazakhFolding`), for keyword matching.
+    public var folded: String
     /// UTF-8 byte offset of the token's first byte in the scanned text.
     public var start: Int
     /// UTF-8 byte offset just past the token.
@@ -75,7 +77,7 @@ public enum TextTokenizer {
             var string = ""
             string.unicodeScalars.append(contentsOf: scalars[index..<end])
             tokens.append(TextToken(kind: kind, text: string, lower: string.lowercased(),
-                                    start: offsets[index], end: offsets[end]))
+                                    folded: KazakhFolding.fold(string), start: offsets[index], end: offsets[end]))
             index = end
         }
         return tokens

@@ -19,7 +19,8 @@ enum ActHeaderVocabulary {
 
     /// Whether the text holds an enacting formula ("... ҚАУЛЫ ЕТЕДІ:", "БҰЙЫРАМЫН:"), wherever it stands.
     static func containsEnactingFormula(_ text: String) -> Bool {
-        guard text.contains(where: { $0 == "Қ" || $0 == "Б" || $0 == "Ш" || $0 == "Ж" }) else { return false }
+        // Preambles are a few sentences; a longer block is not one.
+        guard text.utf8.count <= 12_000, text.contains(where: { $0 == "Қ" || $0 == "Б" || $0 == "Ш" || $0 == "Ж" }) else { return false }
         let squeezed = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         return enactingFormulas.contains { squeezed.contains($0) }
     }
@@ -52,7 +53,8 @@ struct ActHeaderReader {
     func read(_ blocks: [CleansedBlock]) -> ActHeader {
         var actLineIndex: Int?
         for (index, block) in blocks.prefix(searchLimit).enumerated() {
-            guard block.kind == .text else { break }
+            // Header lines are short; a huge first block is running text, not an act header.
+            guard block.kind == .text, block.text.utf8.count <= 8_000 else { break }
             if HeadingParser.numbering(block.text)?.style == .point || ActHeaderVocabulary.containsEnactingFormula(block.text) {
                 break
             }
@@ -87,7 +89,8 @@ struct ActHeaderReader {
         while index < blocks.count, blocks[index].kind == .text {
             let block = blocks[index]
             if !first {
-                let isNote = TextTraits.folded(block.text.prefix(10)).hasPrefix("ескерту")
+                let lead = TextTraits.folded(block.text.prefix(40))
+                let isNote = lead.hasPrefix("ескерту") || lead.contains("ескертпе")  // "РҚАО-ның ескертпесі!"
                 let isStatus = ActHeaderVocabulary.status(of: block.text)
                 guard isNote || isStatus != nil || ActHeaderVocabulary.isRegistration(block.text)
                         || ActHeaderVocabulary.isRepeal(block.text.prefix(80).description) else { break }
@@ -137,13 +140,25 @@ struct ActHeaderReader {
             first = false
             index += 1
         }
+        // Layouts that print the act line above the title: a short unterminated line right after it.
+        if metadata.title == nil, index + 1 < blocks.count, blocks[index].kind == .text {
+            let candidate = blocks[index]
+            if candidate.text.utf8.count <= 1_200, !TextTraits.endsTerminated(candidate.text),
+               HeadingParser.numbering(candidate.text) == nil, HeadingParser.chapter(candidate.text) == nil,
+               !ActHeaderVocabulary.containsEnactingFormula(candidate.text), !TextTraits.isNameLine(candidate.text) {
+                metadata.title = Self.cleanTitle(candidate.text)
+                children.append(StructureNode(kind: .title, text: candidate.text, span: candidate.span))
+                index += 1
+            }
+        }
         let span = children.dropFirst().reduce(children[0].span) { $0.union($1.span) }
         let node = StructureNode(kind: .header, span: span, children: children)
         return ActHeader(node: node, metadata: metadata, blockCount: index)
     }
 
     private func classify(_ sentence: String, first: Bool) -> NodeKind {
-        if TextTraits.folded(sentence.prefix(10)).hasPrefix("ескерту") || ActHeaderVocabulary.isRepeal(sentence) {
+        let lead = TextTraits.folded(sentence.prefix(40))
+        if lead.hasPrefix("ескерту") || lead.contains("ескертпе") || ActHeaderVocabulary.isRepeal(sentence) {
             return .note
         }
         if ActHeaderVocabulary.isRegistration(sentence) { return .registration }

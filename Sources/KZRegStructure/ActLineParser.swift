@@ -43,13 +43,15 @@ public struct ActLineParser: Sendable {
         let numberMatch = ActNumberParser().firstMatch(in: after)
         // The act type follows the number (or the date when there is none).
         let tail = numberMatch.map { String(after[$0.range.upperBound...]) } ?? after
-        let tailWords = TextTraits.words(tail).prefix(3)
+        // Usually right after the number; a joint act names its other issuers first
+        // ("... № 1 және ... министрінің ... № 2 бірлескен бұйрығы").
+        let tailWords = TextTraits.words(tail).prefix(nominativeOnly ? 40 : 3)
         var actType: String?
         var adjective: String?
         for (offset, word) in tailWords.enumerated() {
             if let type = self.actType(of: word, nominativeOnly: nominativeOnly) {
                 actType = type
-                if offset == 1, TextTraits.folded(TextTraits.bare(tailWords.first!)) == "бірлескен" {
+                if offset >= 1, TextTraits.folded(TextTraits.bare(tailWords[tailWords.startIndex + offset - 1])) == "бірлескен" {
                     adjective = "бірлескен"
                 }
                 break

@@ -72,8 +72,9 @@ public struct Cleanser: Sendable {
                 blocks.append(builder.block())
                 index = last + 1
             case .free:
-                if var builder = current, let join = joiner(previous: builder.lastLine, next: line, blanks: blanks,
-                                                            indentMode: indentMode, hyphenated: hyphenated) {
+                if var builder = current, !separatesActLine(builder.lastLine, line, lineIndex: index),
+                   let join = joiner(previous: builder.lastLine, next: line, blanks: blanks,
+                                     indentMode: indentMode, hyphenated: hyphenated) {
                     builder.append(line, index: index, separator: join.separator, dropTrailingHyphen: join.dropHyphen)
                     current = builder
                 } else {
@@ -89,6 +90,28 @@ public struct Cleanser: Sendable {
     }
 
     // MARK: Joining wrapped lines
+
+    /// Near the top, an act line ("... № 140 қаулысы") is never glued to the title above it, nor is the
+    /// next sentence glued to it.
+    private func separatesActLine(_ previous: SourceLine, _ next: SourceLine, lineIndex: Int) -> Bool {
+        guard lineIndex < 40, next.text.utf8.count < 2_000 else { return false }
+        let parser = ActLineParser()
+        if !TextTraits.startsLowercase(next.text), let last = TextTraits.words(previous.text).last,
+           parser.actType(of: last, nominativeOnly: true) != nil, parser.parse(previous.text) != nil {
+            return true
+        }
+        guard let first = TextTraits.words(next.text).first, !TextTraits.startsLowercase(first),
+              next.text.utf8.contains(0xE2) || next.text.contains(where: { $0.isNumber }) else { return false }
+        return parser.parse(next.text) != nil && !TextTraits.endsTerminated(previous.text)
+            && startsWithIssuer(next.text)
+    }
+
+    /// Whether an act line starts right at this line (its issuer phrase comes first).
+    private func startsWithIssuer(_ text: String) -> Bool {
+        guard let date = KazakhDateParser().firstMatch(in: text) else { return false }
+        let before = TextTraits.words(text[..<date.range.lowerBound])
+        return !before.isEmpty && before.count <= 14 && before.last.map(KazakhGrammar.isGenitive) == true
+    }
 
     private struct Join {
         var separator: String
@@ -120,7 +143,7 @@ public struct Cleanser: Sendable {
             default:
                 if previousTerminated { return nil }
                 if !TextTraits.startsLowercase(text) && HeadingParser.numbering(previous.text) == nil
-                    && previous.text.count < 80 { return nil }
+                    && previous.text.count < 80 && !Self.endsMidPhrase(previous.text) { return nil }
             }
         }
         return join(previous.text, text, hyphenated: hyphenated)
@@ -140,10 +163,31 @@ public struct Cleanser: Sendable {
                     return Join(separator: "", dropHyphen: !keep)
                 }
             }
-            if last == "(" || last == "«" { return Join(separator: "", dropHyphen: false) }
+            // "(" + "маманы)", "№ 7-1/" + "68": nothing between.
+            if last == "(" || last == "«" || last == "/" { return Join(separator: "", dropHyphen: false) }
         }
         if TextTraits.startsWithClosingPunctuation(next) { return Join(separator: "", dropHyphen: false) }
         return Join(separator: " ", dropHyphen: false)
+    }
+
+    /// A form's label line: "Нысан", "Үлгі", "Үлгі нысан".
+    static func isFormLabel(_ text: String) -> Bool {
+        guard text.utf8.count <= 40 else { return false }
+        let folded = TextTraits.folded(TextTraits.bare(text))
+        return folded == "нысан" || folded == "үлгі" || folded == "үлгі нысан" || folded == "нысаны"
+    }
+
+    /// Whether a line visibly breaks off mid-phrase: it ends with a comma, a conjunction, or a case ending that
+    /// needs a head word after it ("23 қарашадағы", "Республикасының", "үшін").
+    static func endsMidPhrase(_ text: String) -> Bool {
+        guard let last = TextTraits.words(text).last else { return false }
+        if last.hasSuffix(",") || last.hasSuffix("-") { return true }
+        let word = TextTraits.folded(TextTraits.bare(last))
+        if ["және", "мен", "бен", "пен", "немесе", "не", "мен", "үшін", "бойынша", "сәйкес", "арқылы"].contains(word) {
+            return true
+        }
+        let endings = ["дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі", "ның", "нің", "дың", "дің", "тың", "тің"]
+        return word.count > 4 && endings.contains { word.hasSuffix($0) }
     }
 
     /// Whether a line starts a block of its own: a numbered point or sub-point, a bullet, a chapter heading,
@@ -159,6 +203,8 @@ public struct Cleanser: Sendable {
         }
         if HeadingParser.chapter(text) != nil { return true }
         if TextTraits.isNameLine(text) { return true }
+        if Self.isFormLabel(text) || Self.isFormLabel(previous) { return true }
+        guard let lead = text.unicodeScalars.first, "ЕеШшҚқКк©".unicodeScalars.contains(lead) else { return false }
         let folded = TextTraits.folded(text.prefix(24))
         if folded.hasPrefix("ескерту") || folded.hasPrefix("шартты белгі") || text.hasPrefix("©") { return true }
         if ActHeaderVocabulary.isStatusLine(text) { return true }
@@ -184,7 +230,7 @@ public struct Cleanser: Sendable {
         guard lines.contains(where: { $0.text.hasSuffix("-") }) else { return [] }
         var result: Set<String> = []
         for line in lines where line.text.utf8.contains(0x2D) {
-            for word in TextTraits.words(line.text) where word.contains("-") && !word.hasSuffix("-") {
+            for word in TextTraits.words(line.text) where word.utf8.contains(0x2D) && !word.hasSuffix("-") {
                 // Every first part of a compound written whole ("бизнес" from "бизнес-процестер").
                 let parts = TextTraits.folded(TextTraits.bare(word)).split(separator: "-")
                 for end in parts.indices.dropLast() {
@@ -232,7 +278,9 @@ public struct Cleanser: Sendable {
                 let line = lines[cursor]
                 if line.isBlank {
                     blankRun += 1
-                    if blankRun > 2 { break }
+                    // A caption broken by blank lines continues mid-phrase below the gap ("министрінің",
+                    // "2016 жылғы ...", "№ 52 ..."); a capitalized line below the gap starts the caption.
+                    if blankRun > 2 || !continuesCaption(lines[first].text) { break }
                     cursor -= 1
                     continue
                 }
@@ -254,6 +302,12 @@ public struct Cleanser: Sendable {
             if info.number == nil, let number = HeadingParser.captionAnchor(captionText)?.number { info.number = number }
             captions[group] = info
         }
+    }
+
+    /// Whether a caption line reads as the continuation of the line above it.
+    private func continuesCaption(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return TextTraits.startsLowercase(text) || TextTraits.isDigit(first) || first == "№"
     }
 
     /// Whether a line above an anchor can be part of its caption block.
@@ -352,6 +406,15 @@ public struct Cleanser: Sendable {
             return HeadingParser.numbering(text) == nil || text.count > 4
         }
         if text.utf8.contains(0x7C) { return true }  // "|"
+        // Table columns flattened into one line: two or more gaps of several spaces in a short line.
+        if text.utf8.count <= 200, !TextTraits.endsTerminated(text) {
+            var gaps = 0
+            var run = 0
+            for byte in text.utf8 {
+                if byte == 0x20 { run += 1 } else { if run >= 2 { gaps += 1 }; run = 0 }
+            }
+            if gaps >= 2 { return true }
+        }
         // One pass: count words and "scraps" (words with one or two letters and no digit).
         var words = 0
         var scraps = 0
@@ -396,15 +459,54 @@ private struct Builder {
 
     init(kind: CleansedBlock.Kind, first: SourceLine, index: Int, blanksBefore: Int) {
         self.kind = kind
-        self.text = first.text
-        self.lines = [first.text]
-        self.utf8Count = first.text.utf8.count
-        self.pieces = [CleansedBlock.Piece(textStart: 0, sourceStart: first.contentStart, length: utf8Count)]
+        self.text = ""
+        self.lines = []
+        self.utf8Count = 0
+        self.pieces = []
         self.firstLine = first
         self.lastLine = first
         self.firstIndex = index
         self.lastIndex = index
         self.blanksBefore = blanksBefore
+        appendContent(of: first)
+    }
+
+    /// Appends a line's content with runs of spaces inside it squeezed to one (table rows and debris stay as
+    /// they are),
+    /// recording one piece per copied stretch so that spans still map byte for byte.
+    private mutating func appendContent(of line: SourceLine) {
+        let squeeze: Bool
+        switch kind {
+        case .text, .caption: squeeze = true
+        case .tableRow, .debris: squeeze = false  // kept as written
+        }
+        var added = ""
+        line.text.utf8.withContiguousStorageIfAvailable { bytes in
+            var segmentStart = 0
+            var index = 0
+            func flush(_ end: Int) {
+                guard end > segmentStart else { return }
+                pieces.append(CleansedBlock.Piece(textStart: utf8Count, sourceStart: line.contentStart + segmentStart,
+                                                  length: end - segmentStart))
+                let segment = String(decoding: UnsafeBufferPointer(rebasing: bytes[segmentStart..<end]), as: UTF8.self)
+                added += segment
+                utf8Count += end - segmentStart
+            }
+            while squeeze && index + 1 < bytes.count {
+                if bytes[index] == 0x20 && bytes[index + 1] == 0x20 {
+                    flush(index + 1)  // keep one space
+                    var next = index + 1
+                    while next < bytes.count && bytes[next] == 0x20 { next += 1 }
+                    segmentStart = next
+                    index = next
+                } else {
+                    index += 1
+                }
+            }
+            flush(bytes.count)
+        }
+        text += added
+        lines.append(added)
     }
 
     mutating func append(_ line: SourceLine, index: Int, separator: String, dropTrailingHyphen: Bool = false) {
@@ -415,11 +517,7 @@ private struct Builder {
         }
         text += separator
         utf8Count += separator.utf8.count
-        let length = line.text.utf8.count
-        pieces.append(CleansedBlock.Piece(textStart: utf8Count, sourceStart: line.contentStart, length: length))
-        text += line.text
-        utf8Count += length
-        lines.append(line.text)
+        appendContent(of: line)
         lastLine = line
         lastIndex = index
     }

@@ -4,6 +4,9 @@ struct ContentParser {
     /// Whether "2. Мемлекеттік қызмет ..." style numbered headings and upper-case headings are recognized
     /// (inside approved texts only; an act's own points are never headings).
     var numberedHeadings: Bool
+    /// Whether short all-capitals lines ("ЖАЛПЫ ЕРЕЖЕЛЕР") open chapters (approved texts only: in forms they
+    /// are captions like "ӨТІНІШ").
+    var upperCaseHeadings = false
 
     func parse(_ blocks: ArraySlice<CleansedBlock>) -> [StructureNode] {
         var tree = OpenTree()
@@ -76,7 +79,7 @@ struct ContentParser {
                                            text: text, span: block.span))
             return
         }
-        if numberedHeadings, numbering == nil, isUpperCaseHeading(text) {
+        if upperCaseHeadings, numbering == nil, isUpperCaseHeading(text) {
             chapterCount += 1
             tree.openChapter(StructureNode(kind: .chapter, heading: text, text: text, span: block.span))
             return

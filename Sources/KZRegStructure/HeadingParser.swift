@@ -54,7 +54,13 @@ public enum HeadingParser {
     public static func chapter(_ text: String) -> ChapterHeading? {
         // Cheap gate: a digit, a roman numeral or a division word must come first.
         guard text.utf8.count <= 1600, let lead = text.unicodeScalars.first,
-              TextTraits.isDigit(lead) || "IVXІХТтБбПпБ".unicodeScalars.contains(lead) else { return nil }
+              TextTraits.isDigit(lead) || "IVXІХТтБбПп".unicodeScalars.contains(lead) else { return nil }
+        if !TextTraits.isDigit(lead) {
+            // A roman numeral or a division word must be the whole first word.
+            let firstWord = text.unicodeScalars.prefix { !TextTraits.isBlank($0) }
+            let bareFirst = TextTraits.folded(TextTraits.bare(String(String.UnicodeScalarView(firstWord))))
+            guard divisions.contains(bareFirst) || romanValue(Substring(bareFirst.uppercased())) != nil else { return nil }
+        }
         let words = TextTraits.words(text)
         guard !words.isEmpty, text.count <= 400 else { return nil }
         // "1-тарау." / "1 - тарау" / "1-ТАРАУ"
@@ -161,14 +167,18 @@ public enum HeadingParser {
             return ItemNumbering(style: .subpoint, number: number, rest: restAfter(text.index(after: index), in: text))
         }
         if text[index] == "-" {
-            let save = index
             index = text.index(after: index)
             let sub = digits()
-            if !sub.isEmpty, sub.count <= 2, index < text.endIndex, text[index] == ")" {
+            guard !sub.isEmpty, sub.count <= 2, index < text.endIndex else { return nil }
+            // Inserted items of amended acts: "9-1)" sub-point, "3-1." point.
+            if text[index] == ")" {
                 return ItemNumbering(style: .subpoint, number: "\(number)-\(sub)",
                                      rest: restAfter(text.index(after: index), in: text))
             }
-            index = save
+            let after = text.index(after: index)
+            if text[index] == ".", after == text.endIndex || text[after] == " " {
+                return ItemNumbering(style: .point, number: "\(number)-\(sub)", rest: restAfter(after, in: text))
+            }
             return nil
         }
         guard text[index] == "." else { return nil }
@@ -221,7 +231,8 @@ public enum HeadingParser {
         guard utf8.count <= 1600 else { return nil }
         let lastWordStart = utf8.lastIndex(of: 0x20).map { utf8.index(after: $0) } ?? utf8.startIndex
         let lastWord = TextTraits.folded(line[lastWordStart...])
-        guard lastWord.contains("қосымша") || lastWord.hasPrefix("бекіті") else { return nil }
+        let bareLast = TextTraits.bare(lastWord)
+        guard bareLast.hasSuffix("қосымша") || bareLast.hasPrefix("бекіті") else { return nil }
         guard numbering(line)?.style != .point else { return nil }
         let words = TextTraits.words(line)
         guard let last = words.last else { return nil }

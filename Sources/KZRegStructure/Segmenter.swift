@@ -103,7 +103,15 @@ struct DocumentAssembler {
         while start < blocks.count {
             // The annex runs to the next act-level caption.
             var end = start + 1
-            let insideApprovedText = end < blocks.count && isApprovedTextTitle(blocks[end], caption: blocks[start])
+            // Stacked captions and notes before the title stay with this annex.
+            var approvalCaption = false
+            while end < blocks.count {
+                if case .caption(let info) = blocks[end].kind { approvalCaption = approvalCaption || !info.isAnnex }
+                else if !(blocks[end].kind == .text && TextTraits.folded(blocks[end].text.prefix(10)).hasPrefix("ескерту")) { break }
+                end += 1
+            }
+            let insideApprovedText = end < blocks.count
+                && (approvalCaption || isApprovedTextTitle(blocks[end], caption: blocks[start]))
             while end < blocks.count {
                 if case .caption(let info) = blocks[end].kind {
                     let nested = info.target == .approvedText || (info.target == .unknown && insideApprovedText)
@@ -131,10 +139,25 @@ struct DocumentAssembler {
             let nodes = ContentParser(numberedHeadings: false).parse(blocks)
             return StructureNode(kind: .annex, span: spanOf(blocks), children: nodes)
         }
-        let caption = StructureNode(kind: .caption, number: info.number, text: captionBlock.text, span: captionBlock.span)
-        var rest = blocks.dropFirst()
-        var title: StructureNode?
+        var children = [StructureNode(kind: .caption, number: info.number, text: captionBlock.text, span: captionBlock.span)]
+        var number = info.number
         var isApproved = !info.isAnnex
+        var rest = blocks.dropFirst()
+        // Captions stacked without text between them ("... қаулысына 1-қосымша" over "... бекітілген") and
+        // editorial notes before the title belong to the same annex.
+        while let next = rest.first {
+            if case .caption(let more) = next.kind {
+                children.append(StructureNode(kind: .caption, number: more.number, text: next.text, span: next.span))
+                number = number ?? more.number
+                isApproved = isApproved || !more.isAnnex
+            } else if next.kind == .text, TextTraits.folded(next.text.prefix(10)).hasPrefix("ескерту") {
+                children.append(StructureNode(kind: .note, text: next.text, span: next.span))
+            } else {
+                break
+            }
+            rest = rest.dropFirst()
+        }
+        var title: StructureNode?
         if let first = rest.first, first.kind == .text, HeadingParser.numbering(first.text) == nil,
            HeadingParser.chapter(first.text) == nil, !first.text.hasSuffix(":"),
            !ContentParser.isLegendHeading(first.text), !TextTraits.folded(first.text.prefix(10)).hasPrefix("ескерту") {
@@ -142,13 +165,13 @@ struct DocumentAssembler {
             isApproved = isApproved || HeadingParser.approvedTextKind(ofTitle: first.text) != nil
             rest = rest.dropFirst()
         }
-        var children = [caption]
         if isApproved {
             var inner: [StructureNode] = title.map { [$0] } ?? []
             // Nested annexes split the approved text's tail.
             let nestedStart = rest.firstIndex { if case .caption = $0.kind { return true } else { return false } }
                 ?? rest.endIndex
-            inner += ContentParser(numberedHeadings: true).parse(rest[rest.startIndex..<nestedStart])
+            inner += ContentParser(numberedHeadings: true, upperCaseHeadings: true)
+                .parse(rest[rest.startIndex..<nestedStart])
             var cursor = nestedStart
             while cursor < rest.endIndex {
                 var end = cursor + 1
@@ -159,13 +182,15 @@ struct DocumentAssembler {
                 inner.append(annex(rest[cursor..<end]))
                 cursor = end
             }
-            let approved = StructureNode(kind: .approvedText, heading: title?.text, span: spanOf(inner), children: inner)
-            children.append(approved)
+            if !inner.isEmpty {
+                children.append(StructureNode(kind: .approvedText, heading: title?.text, span: spanOf(inner),
+                                              children: inner))
+            }
         } else {
             if let title { children.append(title) }
             children += ContentParser(numberedHeadings: true).parse(rest)
         }
-        return StructureNode(kind: .annex, number: info.number, heading: title?.text, text: "",
+        return StructureNode(kind: .annex, number: number, heading: title?.text, text: "",
                              span: spanOf(children), children: children)
     }
 

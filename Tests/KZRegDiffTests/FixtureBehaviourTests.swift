@@ -92,3 +92,43 @@ import Testing
         #expect(fromJSON == (try GoldenTests.report("step-inserted")))
     }
 }
+
+/// The cases beyond the single-change pairs: a regional variant of one template and an act whose two
+/// regulations swap places.
+@Suite struct FixtureVariantTests {
+    @Test func aRegionalVariantShowsMetadataDeadlinesAndTheDroppedStep() throws {
+        let report = try GoldenTests.report("regional-variant")
+        #expect(Set(report.metadata.map(\.field)).isSuperset(of: ["document.issuer", "document.adopted.date",
+                                                                  "document.adopted.number"]))
+        let regulation = try #require(report.regulations.first)
+        #expect(regulation.status == .paired)
+        #expect(regulation.steps.map(\.kind) == [.unchanged, .changed, .changed, .changed, .removed])
+        #expect(regulation.steps.compactMap(\.duration?.description)
+                == ["2-қадам: 2 сағат → 30 минут", "3-қадам: 1 жұмыс күні → 3 жұмыс күні"])
+        #expect(regulation.points.count == 1)
+        #expect(regulation.points.first?.textDiff?.contains { $0.op == .insert && $0.text.contains("электрондық") }
+                == true)
+        // 15 min + 2 h + 1 wd + 2 h + 15 min → 15 min + 30 min + 3 wd + 2 h: +14.25 working hours.
+        #expect(regulation.duration?.deltaWorkingHours == 14.25)
+    }
+
+    @Test func regulationsPairByServiceNameNotByPosition() throws {
+        let report = try GoldenTests.report("regulations-reordered")
+        #expect(report.regulations.map(\.status) == [.paired, .paired])
+        #expect(report.regulations.map { [$0.old?.index, $0.new?.index] } == [[2, 1], [1, 2]])
+        #expect(report.summary.durationChanges == 1)
+        #expect(report.regulations[0].steps.compactMap(\.duration?.description) == ["2-қадам: 3 жұмыс күні → 5 жұмыс күні"])
+    }
+
+    @Test func oneRegulationCanBeSelected() throws {
+        let byName = try GoldenTests.report("regulations-reordered",
+                                            selection: RegulationSelection(parsing: "санитариялық қорытынды"))
+        #expect(byName.regulations.count == 1)
+        #expect(byName.regulations.first?.old?.index == 2 && byName.regulations.first?.new?.index == 1)
+        // The act's two different services, set against each other, do not pair.
+        let crossed = try GoldenTests.report("identical", selection: RegulationSelection(parsing: "1:1"))
+        #expect(crossed.regulations.map(\.status) == [.paired])
+        let different = try GoldenTests.report("regulations-reordered", selection: RegulationSelection(parsing: "1:1"))
+        #expect(different.regulations.map(\.status) == [.added, .removed])
+    }
+}

@@ -197,3 +197,63 @@ extension String {
         return replacingCharacters(in: range, with: replacement)
     }
 }
+
+@Suite struct ActorKeyTests {
+    typealias S = RecordSamples
+
+    @Test func theSameActorKeyIsTheSameActorWhateverTheSpelling() throws {
+        var oldSteps = S.subsidySteps(), newSteps = S.subsidySteps()
+        oldSteps[1].actorKey = "басшы"
+        newSteps[1].actorKey = "басшы"
+        newSteps[1].actor = "көрсетілетін қызметті берушінің басшылығы"
+        oldSteps[2].actorKey = "жауапты маман"
+        newSteps[2].actorKey = "бас маман"
+        let old = S.record("old", regulations: [S.regulation(S.subsidyService, steps: oldSteps)])
+        let new = S.record("new", regulations: [S.regulation(S.subsidyService, steps: newSteps)])
+        let report = try RecordDiffer().diff(old: old, new: new)
+        #expect(report.regulations[0].steps[1].actor == nil)
+        #expect(report.regulations[0].steps[2].actor != nil)
+        #expect(report.summary.actorChanges == 1)
+    }
+}
+
+@Suite struct PointDiffTests {
+    typealias S = RecordSamples
+
+    private func record(_ file: String, points: [(String, String)]) -> Record {
+        var offset = 0
+        let nodes = points.map { number, text in
+            defer { offset += 100 }
+            return StructureNode(kind: .point, number: number, text: text, span: SourceSpan(start: offset, end: offset + 90))
+        }
+        var regulation = S.regulation(S.subsidyService, steps: [])
+        regulation.span = SourceSpan(start: 0, end: offset)
+        var record = S.record(file, regulations: [regulation])
+        record.structure = StructureNode(kind: .document, span: SourceSpan(start: 0, end: offset), children: nodes)
+        return record
+    }
+
+    @Test func changedPointsGetAWordDiffAndUnchangedOnesAreLeftOut() throws {
+        let old = record("old", points: [("1", "Мемлекеттік көрсетілетін қызмет нысаны: қағаз түрінде."),
+                                         ("2", "Мемлекеттік қызмет көрсету нәтижесі – анықтама беру."),
+                                         ("3", "Көрсетілетін қызметті алушының өтініші негіздеме болып табылады.")])
+        let new = record("new", points: [("1", "Мемлекеттік көрсетілетін қызмет нысаны: электрондық және қағаз түрінде."),
+                                         ("2", "Мемлекеттік қызмет көрсету нәтижесі – анықтама беру."),
+                                         ("3", "Көрсетілетін қызметті алушының өтініші негіздеме болып табылады.")])
+        let report = try RecordDiffer().diff(old: old, new: new)
+        let points = report.regulations[0].points
+        #expect(points.count == 1)
+        #expect(points.first?.kind == .changed)
+        #expect(points.first?.textDiff?.filter { $0.op != .equal } == [WordEdit(op: .insert, text: "электрондық және")])
+        #expect(report.summary.pointsChanged == 1)
+    }
+
+    @Test func pointsStopWhereTheNumberingStartsAgain() throws {
+        let text = [("1", "Жалпы ережелер туралы тармақ."), ("2", "Қызмет нысаны: қағаз түрінде."),
+                    ("1", "Басқа регламенттің бірінші тармағы."), ("2", "Басқа регламенттің екінші тармағы.")]
+        let old = record("old", points: Array(text.prefix(2)))
+        let new = record("new", points: text)
+        let report = try RecordDiffer().diff(old: old, new: new)
+        #expect(report.regulations[0].points.isEmpty)
+    }
+}

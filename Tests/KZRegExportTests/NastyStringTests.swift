@@ -67,6 +67,15 @@ import Testing
         #expect(json.contains("й"))
     }
 
+    /// A combining mark right after a JSON escape must not fuse with the escape's last letter.
+    @Test(arguments: ["line\n\u{303}", "ret\r\u{307}", "tab\t\u{307}", "unit\u{1F}\u{307}", "nfd и\u{306}\n\u{303}"])
+    func combiningMarksAfterEscapesSurviveJSON(_ text: String) throws {
+        let json = try JSONExporter().data(for: sampleRecord(text: text))
+        let reread = try JSONRecordReader().record(from: json)
+        #expect(reread.regulations.last?.title == (try ICU.nfc(text)))
+        #expect(try JSONSchemaValidator(schemaText: RecordSchemas.jsonSchema).validate(json: json).isEmpty)
+    }
+
     @Test func rawForbiddenCharactersNeverReachTheXML() throws {
         let xml = try XMLExporter().data(for: sampleRecord(text: "x\u{1}\u{2}\u{FFFF}y"))
         let text = String(decoding: xml, as: UTF8.self)

@@ -23,12 +23,11 @@ func sampleRecord(text: String = "Мемлекеттік көрсетілеті�
     let step = Step(number: 1, actor: "\(text) actor", text: "\(text) step", durations: [duration],
                     result: "\(text) result", span: span(30, 80))
     let quiet = Step(number: 2, actor: nil, text: text, durations: [], result: nil, span: span(80, 90))
-    let regulation = Regulation(kind: .regulation, annex: 1, title: "\(text) регламенті",
+    var regulation = Regulation(kind: .regulation, annex: 1, title: "\(text) регламенті",
                                 serviceName: "«\(text)»", provider: "\(text) provider",
                                 chapters: [Chapter(number: 1, heading: "1-тарау. \(text)", span: span(20, 30))],
                                 participants: ["\(text) participant", "кеңсе"], steps: [step, quiet],
                                 span: span(20, 90))
-    var regulation = regulation
     regulation.serviceNameSpan = span(21, 25)
     regulation.providerSpan = span(26, 28)
     regulation.forms = ServiceForms(electronic: true, paper: false, automation: .partial, text: "\(text) forms",
@@ -165,18 +164,18 @@ func jsonContent(ofXML element: XElement) -> JSONValue {
         return .object(members)
     }
     func value(_ element: XElement, in parent: String) -> JSONValue {
-        if layout.elements[element.name] != nil && element.text.allSatisfy(\.isWhitespace) {
-            return object(element)
-        }
-        if isSpan(element) {
-            return .object(["start": .string(element.attributes["span-start"]!),
-                            "end": .string(element.attributes["span-end"]!)])
-        }
         // Inside <extensions> nothing says what is an array: a wrapper of same-named singular items is one.
         let itemName = layout.itemName(forArray: element.name, in: parent)
         let isArray = element.attributes.isEmpty && (arrayKeys.contains(element.name)
             || (!element.children.isEmpty && element.children.allSatisfy { $0.name == itemName }))
         if isArray { return .array(element.children.map { value($0, in: element.name) }) }
+        if isSpan(element) {
+            return .object(["start": .string(element.attributes["span-start"]!),
+                            "end": .string(element.attributes["span-end"]!)])
+        }
+        if layout.elements[element.name] != nil && element.text.allSatisfy(\.isWhitespace) {
+            return object(element)
+        }
         if element.attributes.isEmpty && element.children.isEmpty { return .string(element.text) }
         return object(element)
     }

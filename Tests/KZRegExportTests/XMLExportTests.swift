@@ -57,18 +57,18 @@ import Testing
     @Test func unknownFieldsGoToExtensions() throws {
         var tree = try EncodedValue.encoding(sampleRecord())
         tree = adding(to: tree, at: ["regulations", 0, "steps", 0], members: [
-            .init(key: "forms", value: .array([.string("өтініш"), .string("анықтама")])),
-            .init(key: "basis", value: .string("Заң")),
-            .init(key: "actorKey", value: .string("office")),
-            .init(key: "references", value: .array([.object([
+            .init(key: "attachments", value: .array([.string("өтініш"), .string("анықтама")])),
+            .init(key: "deadlineNote", value: .string("Заң")),
+            .init(key: "chapter", value: .integer(2)),
+            .init(key: "citations", value: .array([.object([
                 .init(key: "text", value: .string("2-қосымша")),
                 .init(key: "span", value: .object([.init(key: "start", value: .integer(3)),
                                                    .init(key: "end", value: .integer(9))])),
             ])])),
-            .init(key: "qualifier", value: .null),
+            .init(key: "confidenceNote", value: .null),
         ])
         tree = adding(to: tree, at: ["regulations", 0], members: [
-            .init(key: "processes", value: .array([.object([.init(key: "name", value: .string("p"))])])),
+            .init(key: "workflows", value: .array([.object([.init(key: "name", value: .string("p"))])])),
         ])
         tree = adding(to: tree, at: [], members: [.init(key: "warnings", value: .array([.string("w")]))])
         let data = try XMLExporter().data(for: tree, rootElement: "record")
@@ -78,11 +78,12 @@ import Testing
         #expect(root.children.last?.name == "extensions")
         let step = try #require(root.child("regulations")?.child("regulation")?.child("steps")?.child("step"))
         let extensions = try #require(step.child("extensions"))
-        #expect(extensions.children.map(\.name) == ["actorKey", "basis", "forms", "references"])
-        #expect(extensions.child("forms")?.children("form").map(\.text) == ["өтініш", "анықтама"])
-        #expect(extensions.child("references")?.child("reference")?.attributes == ["span-start": "3", "span-end": "9"])
+        #expect(extensions.children.map(\.name) == ["attachments", "chapter", "citations", "deadlineNote"])
+        #expect(extensions.child("attachments")?.children("attachment").map(\.text) == ["өтініш", "анықтама"])
+        #expect(extensions.child("citations")?.child("citation")?.attributes == ["span-start": "3", "span-end": "9"])
+        #expect(extensions.child("chapter")?.text == "2")
         let regulation = try #require(root.child("regulations")?.child("regulation"))
-        #expect(regulation.child("extensions")?.child("processes")?.child("process")?.child("name")?.text == "p")
+        #expect(regulation.child("extensions")?.child("workflows")?.child("workflow")?.child("name")?.text == "p")
         // And the content still matches the tree it came from.
         let differences = contentDifferences(json: try JSONValue(parsing: JSONEncoder().encode(json(tree))),
                                              xml: jsonContent(ofXML: root))

@@ -33,6 +33,15 @@ import Testing
         #expect(joint.issuer == "Қазақстан Республикасы Ішкі істер министрі")
     }
 
+    @Test func readsAJointActOfTwoIssuers() throws {
+        let line = try #require(parser.parse(
+            "Қазақстан Республикасы Қаржы министрінің 2015 жылғы 3 наурыздағы № 1 және Қазақстан Республикасы Ұлттық экономика министрінің 2015 жылғы 4 наурыздағы № 2 бірлескен бұйрығы."))
+        #expect(line.actType == "бірлескен бұйрық")
+        #expect(line.issuer == "Қазақстан Республикасы Қаржы министрі")
+        #expect(line.number == "1")
+        #expect(line.date?.iso == "2015-03-03")
+    }
+
     @Test func ignoresTitlesThatOnlyMentionAnAct() {
         // A title about amending an order names the order in the dative, not as the act line does.
         #expect(parser.parse("министрінің 2016 жылғы 22 қаңтардағы № 52 бұйрығына өзгеріс енгізу туралы") == nil)

@@ -95,6 +95,12 @@ import Testing
         #expect(blocks.last?.lines.count == 4)
     }
 
+    @Test func statusNotesAndLegendsStartTheirOwnBlocks() {
+        let input = "Регламентін бекіту туралы\nКүшін жойған\nЕскерту. Күші жойылды.\nМәтін\nШартты белгілер:"
+        #expect(texts(input) == ["Регламентін бекіту туралы", "Күшін жойған", "Ескерту. Күші жойылды.", "Мәтін",
+                                 "Шартты белгілер:"])
+    }
+
     @Test func theWordQosymshaInsideASentenceIsNotACaption() {
         let input = "өкілі оның өкілеттігін растайтын құжатты қосымша\nұсынады."
         let blocks = Cleanser().cleanse(input)

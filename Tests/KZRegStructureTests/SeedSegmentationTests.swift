@@ -111,3 +111,28 @@ import Testing
         }
     }
 }
+
+@Suite struct HeaderLayoutTests {
+    @Test func readsATitlePrintedBelowTheActLine() throws {
+        let text = """
+        Ақмола облысы әкімдігінің 2019 жылғы 29 тамыздағы № А-9/406 қаулысы. Ақмола облысының Әділет департаментінде 2019 жылғы 10 қыркүйекте № 7375 болып тіркелді
+
+        Мемлекеттік көрсетілетін қызмет регламентін бекіту туралы
+
+        "Мемлекеттік көрсетілетін қызметтер туралы" Заңға сәйкес Ақмола облысының әкімдігі ҚАУЛЫ ЕТЕДІ:
+
+        1. Регламент бекітілсін.
+        """
+        let document = Segmenter().segment(text)
+        #expect(document.metadata.title == "Мемлекеттік көрсетілетін қызмет регламентін бекіту туралы")
+        #expect(document.metadata.issuer == "Ақмола облысы әкімдігі")
+        #expect(document.metadata.registered?.number == "7375")
+        #expect(document.root.children.map(\.kind) == [.header, .preamble, .body])
+    }
+
+    @Test func aDocumentWithoutHeaderHasEmptyMetadata() {
+        let document = Segmenter().segment("Түсіндірме жазба\n\nМәтін мұнда.")
+        #expect(document.metadata == ActMetadata())
+        #expect(document.root.children.map(\.kind) == [.paragraph, .paragraph])
+    }
+}

@@ -51,8 +51,10 @@ import Testing
 
     @Test func mostlyValidUTF8WithAFewBrokenBytesIsReadAsUTF8() throws {
         var bytes = Array(Genre.kazakhAct.utf8)
-        bytes.insert(0xFF, at: 200)
-        bytes.insert(0xC3, at: 400)   // a lead byte without its continuation
+        // Insert at character boundaries (before spaces), so each insertion is one invalid sequence.
+        let spaces = bytes.indices.filter { bytes[$0] == 0x20 }
+        bytes.insert(0xC3, at: spaces[20])   // a lead byte without its continuation
+        bytes.insert(0xFF, at: spaces[5])
         let document = try pipeline.process(bytes: bytes, fileName: "broken.txt")
         #expect(document.decoded.encoding == "UTF-8")
         #expect(document.decoded.substitutions == 2)

@@ -22,4 +22,8 @@ with open(sub, 'w', encoding='utf-8') as f:
 out = subprocess.run(['unmunch', sub, '/usr/share/hunspell/kk_KZ.aff'], capture_output=True).stdout.decode('utf-8', 'replace')
 forms = sorted({w for w in out.split() if re.fullmatch(r'[а-яёәғқңөұүһі]+', w.lower())})
 open(os.path.join(work, 'unmunch.txt'), 'w', encoding='utf-8').write('\n'.join(forms) + '\n')
+# the full expansion, only to confirm forms of the tesseract list
+full = subprocess.run(['unmunch', '/usr/share/hunspell/kk_KZ.dic', '/usr/share/hunspell/kk_KZ.aff'], capture_output=True).stdout.decode('utf-8', 'replace')
+allf = {w.lower() for w in full.split() if re.fullmatch(r'[а-яёәғқңөұүһі]+', w.lower())}
+open(os.path.join(work, 'unmunch_full.txt'), 'w', encoding='utf-8').write('\n'.join(sorted(allf)) + '\n')
 print('hunspell stems', len(keep), 'forms', len(forms), file=sys.stderr)

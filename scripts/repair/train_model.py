@@ -128,10 +128,12 @@ ch = normalize(init_channel())
 for c in ch:
     ch[c][c] = ch[c].get(c, 0.0)  # identity kept possible via floor
 data = [(c.lower(), fold_g(g)) for c, g in pairs]
-for it in range(6):
+uniq = collections.Counter(data)   # EM over distinct pairs, weighted by multiplicity
+print('distinct pairs', len(uniq), file=sys.stderr)
+for it in range(int(os.environ.get('EM_ITERS', '4'))):
     counts = collections.defaultdict(lambda: collections.defaultdict(float))
     total_ll = 0.0
-    for x, y in data:
+    for (x, y), mult in uniq.items():
         n, m = len(x), len(y)
         if m > 3 * n + 2:
             continue
@@ -150,7 +152,7 @@ for it in range(6):
         Z = A[n][m]
         if Z <= 0:
             continue
-        total_ll += math.log(Z)
+        total_ll += mult * math.log(Z)
         B = [[0.0] * (m + 1) for _ in range(n + 1)]
         B[n][m] = 1.0
         for i in range(n - 1, -1, -1):
@@ -173,7 +175,7 @@ for it in range(6):
                     b = B[i + 1][j + l]
                     if b:
                         s = y[j:j + l]
-                        counts[c][s] += a * prob(ch, c, s) * b / Z
+                        counts[c][s] += mult * a * prob(ch, c, s) * b / Z
     # add the prior as pseudo-counts so rare letters keep sensible options
     for c, opts in PRIOR.items():
         for o in opts:
@@ -253,9 +255,16 @@ if os.path.exists(up):
         w = w.strip().lower()
         if WORD.fullmatch(w) and w not in dawg:
             hun.add(w)
+# forms confirmed by hunspell-kk (full unmunch expansion, if present) are more trustworthy than the bare
+# tesseract list, which also holds junk and Russified spellings
+confirmed = set()
+fp = os.path.join(work, 'unmunch_full.txt')
+if os.path.exists(fp):
+    for w in open(fp, encoding='utf-8'):
+        confirmed.add(w.strip().lower())
 lex = {}
 for w in dawg:
-    lex[w] = 0.5
+    lex[w] = 1.5 if w in confirmed else 0.5
 for w in hun:
     lex[w] = 0.1
 for w, n in uni.items():
@@ -424,8 +433,20 @@ for t in [open(os.path.join(tdir, f[:-5] + '.txt'), encoding='utf-8').read() for
         allc[w] += 1
         if core[0].isupper() and not core.isupper():
             capc[w] += 1
-capital = sorted(fnv(w) for w in allc if capc[w] >= 2 and capc[w] >= 0.6 * allc[w])
+capital = sorted(fnv(w) for w in allc if capc[w] >= 1 and capc[w] >= 0.6 * allc[w])
 print('capitalized words', len(capital), file=sys.stderr)
+# words usually written in ALL CAPS in the real documents (formulae such as БҰЙЫРАМЫН, ЕТЕДІ)
+upc = collections.Counter(); anyc = collections.Counter()
+for t in [open(os.path.join(tdir, f[:-5] + '.txt'), encoding='utf-8').read() for f in os.listdir(tdir) if f.endswith('.real')]:
+    for tok in t.split():
+        core = re.sub(r'^[^\w]+|[^\w-]+$', '', tok)
+        if len(core) < 3 or not WORD.fullmatch(core.lower()):
+            continue
+        anyc[core.lower()] += 1
+        if core.isupper():
+            upc[core.lower()] += 1
+capsw = sorted(fnv(w) for w in anyc if upc[w] >= 1 and upc[w] >= 0.6 * anyc[w])
+print('all-caps words', len(capsw), file=sys.stderr)
 
 # ---------------------------------------------------------------- write
 with open(out_path, 'wb') as f:
@@ -461,4 +482,6 @@ with open(out_path, 'wb') as f:
 with open(out_path, 'ab') as f:
     f.write(struct.pack('<I', len(capital)))
     f.write(b''.join(struct.pack('<Q', k) for k in capital))
+    f.write(struct.pack('<I', len(capsw)))
+    f.write(b''.join(struct.pack('<Q', k) for k in capsw))
 print('wrote', out_path, os.path.getsize(out_path), 'bytes', file=sys.stderr)

@@ -8,16 +8,71 @@ struct WordCandidate: Sendable {
     var unigram: Float?
 }
 
+/// Tunable weights of the word decoder (defaults are the tuned values).
+public struct GarbleDecoderSettings: Sendable {
+    public var beamWidth = 32
+    public var oovTrigger: Float = 1.2
+    public var insertionLogP: Float = -7
+    public var oovLogP: Float = -5
+    public var lexiconWeight: Float = 1.0
+    public var deletionSources = 12
+    public var deletionFloor: Float = -5
+    public var substitutionLogP: Float = -9
+    public var charWeight: Float = 0.3
+    public init() {}
+
+    /// Overrides from a "name=value,name=value" string (used by the evaluation tool while tuning).
+    public mutating func apply(_ spec: String) {
+        for item in spec.split(separator: ",") {
+            let kv = item.split(separator: "=")
+            guard kv.count == 2, let v = Float(kv[1]) else { continue }
+            switch kv[0] {
+            case "beam": beamWidth = Int(v)
+            case "oovTrigger": oovTrigger = v
+            case "insertion": insertionLogP = v
+            case "oov": oovLogP = v
+            case "lexicon": lexiconWeight = v
+            case "deletionSources": deletionSources = Int(v)
+            case "deletionFloor": deletionFloor = v
+            case "substitution": substitutionLogP = v
+            case "char": charWeight = v
+            default: break
+            }
+        }
+    }
+}
+
 /// Noisy-channel decoder of one garbled word (case-folded garble symbols → Cyrillic).
 struct GarbleDecoder {
     let model: GarbleModel
-    var beamWidth = 48
+    init(model: GarbleModel, settings: GarbleDecoderSettings = GarbleDecoderSettings()) {
+        self.model = model
+        beamWidth = settings.beamWidth
+        oovTrigger = settings.oovTrigger
+        insertionLogP = settings.insertionLogP
+        oovLogP = settings.oovLogP
+        lexiconWeight = settings.lexiconWeight
+        deletionSources = settings.deletionSources
+        deletionFloor = settings.deletionFloor
+        substitutionLogP = settings.substitutionLogP
+        charWeight = settings.charWeight
+    }
+    var beamWidth = 32
+    /// Run the out-of-lexicon search when the best lexicon reading costs more than this per symbol (+ 12).
+    var oovTrigger: Float = 1.2
     var maxCandidates = 6
     /// Penalty for an input symbol the channel explains by no letter (stray mark, unknown symbol).
     var insertionLogP: Float = -7
     /// log P(word is outside the lexicon).
     var oovLogP: Float = -5
     var lexiconWeight: Float = 1.0
+    /// Deletions (a letter that left no mark) are tried from the best few states only, for likely ones.
+    var deletionSources = 12
+    var deletionFloor: Float = -5
+    /// Cost of a letter read as an arbitrary single symbol (outside the learned channel).
+    var substitutionLogP: Float = -9
+    /// Weight of the character trigram on lexicon words (vowel harmony etc. penalize junk forms).
+    var charWeight: Float = 0.3
 
     private struct State {
         var node: Int32       // trie node (lexicon) or packed (p2,p1) letters (OOV)
@@ -40,8 +95,11 @@ struct GarbleDecoder {
             }
         }
         var results = lexiconSearch(options, n)
-        let oov = oovSearch(options, n)
-        results.append(contentsOf: oov)
+        // The character model is consulted only when the lexicon explains the garble poorly.
+        let bestLexicon = results.map(\.score).max() ?? -.infinity
+        if bestLexicon < -oovTrigger * Float(n) - 12 {
+            results.append(contentsOf: oovSearch(options, n))
+        }
         results.sort { $0.score > $1.score }
         var seen = Set<String>()
         var out: [WordCandidate] = []
@@ -64,12 +122,13 @@ struct GarbleDecoder {
             if beam.isEmpty { continue }
             // Deletions: a letter that left no mark (one per position).
             var extra: [State] = []
-            for s in beam {
+            beam = prune(beam, lexicon: true)
+            for s in beam.prefix(deletionSources) {
                 let node = Int(s.node)
                 let start = Int(model.firstChild[node])
                 for c in start..<start + Int(model.childCount[node]) {
                     let d = model.deletion[Int(model.label[c])]
-                    if d > -9 {
+                    if d > deletionFloor {
                         histPrev.append(s.history); histLetter.append(model.label[c])
                         extra.append(State(node: Int32(c), score: s.score + d, history: Int32(histPrev.count - 1)))
                     }
@@ -77,6 +136,18 @@ struct GarbleDecoder {
             }
             beam.append(contentsOf: extra)
             beam = prune(beam, lexicon: true)
+            // Substitution fallback: a letter misread as a symbol the channel never paired it with.
+            if i < n {
+                for s in beam.prefix(deletionSources) {
+                    let node = Int(s.node)
+                    let start = Int(model.firstChild[node])
+                    for c in start..<start + Int(model.childCount[node]) {
+                        histPrev.append(s.history); histLetter.append(model.label[c])
+                        beams[i + 1].append(State(node: Int32(c), score: s.score + substitutionLogP,
+                                                  history: Int32(histPrev.count - 1)))
+                    }
+                }
+            }
             if i == n {
                 for s in beam where model.wordScore[Int(s.node)] != 0 {
                     finals.append((s.node, s.score, s.history))
@@ -102,8 +173,9 @@ struct GarbleDecoder {
         var out: [WordCandidate] = []
         for (node, score, h) in finals {
             let lp = model.wordLogP(Int(node)) ?? -30
-            out.append(WordCandidate(word: spell(h, histPrev, histLetter), score: score + lexiconWeight * lp,
-                                     unigram: lp))
+            let letters = letterPath(h, histPrev, histLetter)
+            let cs = charWeight * charScore(letters)
+            out.append(WordCandidate(word: spell(letters), score: score + lexiconWeight * lp + cs, unigram: lp))
         }
         return out
     }
@@ -123,7 +195,7 @@ struct GarbleDecoder {
                 for s in beam {
                     let p2 = Int(s.node) >> 8, p1 = Int(s.node) & 0xFF
                     let score = s.score + model.trigram[(p2 * side + p1) * side] + oovLogP
-                    out.append(WordCandidate(word: spell(s.history, histPrev, histLetter), score: score, unigram: nil))
+                    out.append(WordCandidate(word: spell(letterPath(s.history, histPrev, histLetter)), score: score, unigram: nil))
                 }
                 break
             }
@@ -147,35 +219,55 @@ struct GarbleDecoder {
     }
 
     private func prune(_ beam: [State], lexicon: Bool) -> [State] {
-        // keep the best state per node, then the top beamWidth by score (+ lexicon look-ahead)
-        var best: [Int32: State] = [:]
-        best.reserveCapacity(beam.count)
-        for s in beam {
-            if let b = best[s.node], b.score >= s.score { continue }
-            best[s.node] = s
+        // best state per node, top beamWidth by score (+ the lexicon look-ahead: best word below the node)
+        var keyed: [(Float, Int32)] = []
+        keyed.reserveCapacity(beam.count)
+        for (i, s) in beam.enumerated() {
+            let k = lexicon ? s.score + lexiconWeight * model.bestLogP(Int(s.node)) : s.score
+            keyed.append((k, Int32(i)))
         }
-        var states = Array(best.values)
-        if states.count > beamWidth {
-            if lexicon {
-                states.sort { $0.score + lexiconWeight * model.bestLogP(Int($0.node)) >
-                              $1.score + lexiconWeight * model.bestLogP(Int($1.node)) }
-            } else {
-                states.sort { $0.score > $1.score }
+        keyed.sort { $0.0 > $1.0 }
+        var seen = Set<Int32>(minimumCapacity: beamWidth * 2)
+        var out: [State] = []
+        out.reserveCapacity(beamWidth)
+        for (_, i) in keyed {
+            let s = beam[Int(i)]
+            if seen.insert(s.node).inserted {
+                out.append(s)
+                if out.count == beamWidth { break }
             }
-            states.removeLast(states.count - beamWidth)
         }
-        return states
+        return out
     }
 
-    private func spell(_ h: Int32, _ prev: [Int32], _ letters: [UInt8]) -> String {
-        var scalars: [Unicode.Scalar] = []
+    private func letterPath(_ h: Int32, _ prev: [Int32], _ letters: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
         var i = Int(h)
         while i > 0 {
-            scalars.append(model.alphabet[Int(letters[i]) - 1])
+            out.append(letters[i])
             i = Int(prev[i])
         }
+        return out.reversed()
+    }
+
+    /// Character trigram log-probability of a letter sequence (with word boundaries), per letter.
+    private func charScore(_ letters: [UInt8]) -> Float {
+        let side = model.trigramSide
+        var p2 = 0, p1 = 0
+        var total: Float = 0
+        for l in letters {
+            let c = Int(l)
+            if c >= side { continue }
+            total += model.trigram[(p2 * side + p1) * side + c]
+            p2 = p1; p1 = c
+        }
+        total += model.trigram[(p2 * side + p1) * side]
+        return total
+    }
+
+    private func spell(_ letters: [UInt8]) -> String {
         var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars.reversed())
+        for l in letters { s.append(model.alphabet[Int(l) - 1]) }
         return String(s)
     }
 }

@@ -48,6 +48,8 @@ public final class GarbleModel: Sendable {
     let caseTable: [[[Float]]]
     /// FNV-1a hashes (sorted) of words usually written Capitalized mid-sentence (proper nouns, titles).
     let capitalized: [UInt64]
+    /// FNV-1a hashes (sorted) of words usually written in ALL CAPS (БҰЙЫРАМЫН, ЕТЕДІ).
+    let allCaps: [UInt64]
 
     public convenience init(contentsOf url: URL) throws {
         try self.init(data: try Data(contentsOf: url, options: .alwaysMapped))
@@ -79,15 +81,18 @@ public final class GarbleModel: Sendable {
         var logps: [Float] = []
         keys.reserveCapacity(nChan)
         for _ in 0..<nChan {
-            keys.append(r.u32())
-            letters.append(r.u8())
-            logps.append(r.f32())
+            let key = r.u32(), letter = r.u8(), lp = r.f32()
+            if lp < -8 { continue }   // rarer than an unexplained symbol (insertion)
+            keys.append(key)
+            letters.append(letter)
+            logps.append(lp)
         }
+        let nKept = keys.count
         var ranges: [UInt32: Range<Int>] = [:]
         var i = 0
-        while i < nChan {
+        while i < nKept {
             var j = i
-            while j < nChan && keys[j] == keys[i] { j += 1 }
+            while j < nKept && keys[j] == keys[i] { j += 1 }
             ranges[keys[i]] = i..<j
             i = j
         }
@@ -140,8 +145,14 @@ public final class GarbleModel: Sendable {
             capitalized.reserveCapacity(nCap)
             for _ in 0..<nCap { capitalized.append(r.u64()) }
         }
+        var allCaps: [UInt64] = []
+        if r.remaining >= 4 {
+            let n = Int(r.u32())
+            for _ in 0..<n { allCaps.append(r.u64()) }
+        }
         guard !r.overrun else { throw LoadError.corrupt("truncated") }
         self.capitalized = capitalized
+        self.allCaps = allCaps
         self.alphabet = alphabet
         self.letterIndex = letterIndex
         self.asciiSymbol = ascii
@@ -237,8 +248,10 @@ public final class GarbleModel: Sendable {
         return lo < bigramKeys.count && bigramKeys[lo] == key ? bigramValues[lo] : nil
     }
 
-    func isCapitalizedWord(_ word: String) -> Bool {
-        let key = GarbleModel.fnv1a(word)
+    func isCapitalizedWord(_ word: String) -> Bool { Self.contains(capitalized, GarbleModel.fnv1a(word)) }
+    func isAllCapsWord(_ word: String) -> Bool { Self.contains(allCaps, GarbleModel.fnv1a(word)) }
+
+    private static func contains(_ capitalized: [UInt64], _ key: UInt64) -> Bool {
         var lo = 0
         var hi = capitalized.count
         while lo < hi {

@@ -10,14 +10,20 @@ import Foundation
 public struct GarbleRepairer: TextRepairing {
     public let model: GarbleModel
     private let cache: DecodeCache
+    private let decisions: DecisionCache
     /// Fraction of Latin-only word tokens above which a whole document is treated as garbled.
     public var documentGarbleThreshold = 0.25
     /// Edits below this confidence are reported as uncertain by callers.
     public static let lowConfidence = 0.6
 
-    public init(model: GarbleModel) {
+    /// Decoder weights.
+    public let settings: GarbleDecoderSettings
+
+    public init(model: GarbleModel, settings: GarbleDecoderSettings = GarbleDecoderSettings()) {
         self.model = model
+        self.settings = settings
         self.cache = DecodeCache()
+        self.decisions = DecisionCache()
     }
 
     /// Loads the model committed as a resource of KZRegText.
@@ -49,20 +55,29 @@ public struct GarbleRepairer: TextRepairing {
             }
             for (line, s) in stats { lineGarbled[line] = s.1 >= 3 && Double(s.1) >= 0.6 * Double(s.0) }
         }
-        // Which tokens to decode, and per line whether the garble looks like an ALL-CAPS line.
+        // Which tokens to decode, and per line whether it looks like an ALL-CAPS heading: every garbled word
+        // on it is caps-looking (no lower-case Latin letter but b/l, which stand for ы/Ы alike), and the line
+        // starts a paragraph or holds a word usually written in capitals (БҰЙЫРАМЫН, ЕТЕДІ).
         var toDecode = [Bool](repeating: false, count: tokens.count)
-        var capsVotes: [Int: (Int, Int)] = [:]
+        var lineCaps: [Int: Bool] = [:]
+        var lineEndsSentence: [Int: Bool] = [:]
         for (i, t) in tokens.enumerated() {
+            lineEndsSentence[t.line] = Self.endsClause(t, bytes)
             guard docGarbled || (lineGarbled[t.line] ?? false) else { continue }
             guard t.latin > 0, !t.looksLikeLegitLatin(bytes) else { continue }
             toDecode[i] = true
-            if t.latin >= 3, let core = t.core(bytes) {
-                let ll = caseLikelihoods(core)
-                var v = capsVotes[t.line] ?? (0, 0)
-                v.1 += 1
-                if ll[2] > max(ll[0], ll[1]) { v.0 += 1 }
-                capsVotes[t.line] = v
+            if t.latin >= 2, let core = t.core(bytes) {
+                lineCaps[t.line] = (lineCaps[t.line] ?? true) && Self.capsLooking(core)
             }
+        }
+        for (line, caps) in lineCaps where caps {
+            let paragraphStart = line == 0 || (lineEndsSentence[line - 1] ?? true)
+            if paragraphStart { continue }
+            var formula = false
+            for (i, t) in tokens.enumerated() where t.line == line && toDecode[i] {
+                if let core = t.core(bytes), let best = bestWord(core), model.isAllCapsWord(best) { formula = true; break }
+            }
+            lineCaps[line] = formula
         }
 
         var edits: [RepairEdit] = []
@@ -72,23 +87,25 @@ public struct GarbleRepairer: TextRepairing {
         for (index, token) in tokens.enumerated() {
             if token.line > previousLine + 1 { sentenceStart = true }
             previousLine = token.line
-            defer { sentenceStart = Self.endsSentence(token, bytes) }
+            defer {
+                sentenceStart = Self.endsSentence(token, bytes)
+                    || (token.letters == 0 && token.digits == 0 && (bytes[token.end - 1] == 0x22 || bytes[token.end - 1] == 0xAB))
+                    || (sentenceStart && token.letters == 0 && token.digits == 0)
+            }
             let next = index + 1 < tokens.count ? tokens[index + 1] : nil
             guard toDecode[index] else {
                 previousWord = token.cyrillic > 0 && token.latin == 0 ? token.coreLower(bytes) : nil
                 continue
             }
             // "Ne"/"No" before a number → "№"
-            if let core = token.core(bytes), isNumeroSign(core), let next, next.line == token.line,
+            if let core = token.core(bytes), isNumeroSign(core), let next, next.line <= token.line + 1,
                next.startsWithDigitLike(bytes) {
                 edits.append(RepairEdit(start: token.coreStart, end: token.coreEnd, original: core,
                                         replacement: "№", alternatives: [core], confidence: 0.95))
                 previousWord = nil
                 continue
             }
-            let votes = capsVotes[token.line] ?? (0, 0)
-            let context = CaseContext(capsLine: votes.1 > 0 && Double(votes.0) >= 0.7 * Double(votes.1),
-                                      sentenceStart: sentenceStart)
+            let context = CaseContext(capsLine: lineCaps[token.line] ?? false, sentenceStart: sentenceStart)
             guard let repaired = repairToken(token, bytes, previous: previousWord, context: context) else {
                 previousWord = nil
                 continue
@@ -97,6 +114,48 @@ public struct GarbleRepairer: TextRepairing {
             if repaired.edit.replacement != repaired.edit.original { edits.append(repaired.edit) }
         }
         return RepairResult(applying: edits, to: text)
+    }
+
+    /// A lone upper-case Latin letter read as the Cyrillic capital it most likely stands for.
+    func singleLetter(_ piece: String) -> String? {
+        let scalars = Array(piece.unicodeScalars)
+        guard scalars.count == 1, scalars[0].value >= 65, scalars[0].value <= 90 else { return nil }
+        let id = model.symbol(Self.fold(scalars[0]).value)
+        guard id != 0, let range = model.channelRanges[UInt32(id)] else { return nil }
+        var best: (Float, Int)? = nil
+        for e in range {
+            let l = Int(model.channelLetter[e])
+            guard l >= 1 && l <= model.alphabet.count else { continue }
+            let letter = model.alphabet[l - 1]
+            if "ьъыңй-".unicodeScalars.contains(letter) { continue }
+            if best == nil || model.channelLogP[e] > best!.0 { best = (model.channelLogP[e], l) }
+        }
+        guard let b = best else { return nil }
+        return String(model.alphabet[b.1 - 1]).uppercased()
+    }
+
+    /// Garble with no lower-case Latin letter except b and l (ы and Ы both look like "bI").
+    static func capsLooking(_ core: String) -> Bool {
+        var letters = 0
+        for u in core.utf8 {
+            if u >= 97 && u <= 122 && u != 98 && u != 108 { return false }
+            if (u >= 65 && u <= 90) || u == 98 { letters += 1 }
+        }
+        return letters >= 2
+    }
+
+    /// The best lexicon reading of a garbled word (lower case), if any.
+    func bestWord(_ core: String) -> String? {
+        let pieces = Self.splitMixed(core).filter { $0.kind == .word }
+        guard pieces.count == 1 else { return nil }
+        return decodeWord(pieces[0].text, previous: nil, context: CaseContext(capsLine: false, sentenceStart: false)).lower
+    }
+
+    static func endsClause(_ token: RepairToken, _ bytes: [UInt8]) -> Bool {
+        var i = token.end - 1
+        while i > token.start && (bytes[i] == 0x22 || bytes[i] == 0x29 || bytes[i] == 0xBB || bytes[i] == 0xC2) { i -= 1 }
+        let b = bytes[i]
+        return b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A || b == 0x3B
     }
 
     static func endsSentence(_ token: RepairToken, _ bytes: [UInt8]) -> Bool {
@@ -126,6 +185,24 @@ public struct GarbleRepairer: TextRepairing {
     private func repairToken(_ token: RepairToken, _ bytes: [UInt8], previous: String?,
                              context: CaseContext) -> TokenRepair? {
         guard let core = token.core(bytes), !core.isEmpty else { return nil }
+        let follower: UInt8 = token.coreEnd < token.end ? bytes[token.coreEnd] : 0
+        let key = "\(previous ?? "")\u{1}\(core)\u{1}\(context.capsLine ? 1 : 0)\(context.sentenceStart ? 1 : 0)\(follower)"
+        if let hit = decisions.get(key) {
+            let edit = RepairEdit(start: token.coreStart, end: token.coreStart + hit.originalLength, original: hit.original,
+                                  replacement: hit.replacement, alternatives: hit.alternatives, confidence: hit.confidence)
+            return TokenRepair(edit: edit, lowerWord: hit.lowerWord)
+        }
+        let repaired = repairTokenUncached(token, core, bytes, previous: previous, context: context)
+        if let r = repaired {
+            decisions.put(key, Decision(original: r.edit.original, originalLength: r.edit.end - r.edit.start,
+                                        replacement: r.edit.replacement, alternatives: r.edit.alternatives,
+                                        confidence: r.edit.confidence, lowerWord: r.lowerWord))
+        }
+        return repaired
+    }
+
+    private func repairTokenUncached(_ token: RepairToken, _ core: String, _ bytes: [UInt8], previous: String?,
+                                     context: CaseContext) -> TokenRepair? {
         var first = repairCore(core, previous: previous, context: context)
         var coreEnd = token.coreEnd
         // "H," is often one letter (ң): try the comma that follows as part of the word.
@@ -173,7 +250,18 @@ public struct GarbleRepairer: TextRepairing {
                 out += Self.fixNumber(piece.text)
                 ctx.sentenceStart = false
             case .word:
-                let decoded = decodeWord(piece.text, previous: prev, context: ctx)
+                let hasNumber = pieces.contains { $0.kind == .numeric }
+                if let initial = singleLetter(piece.text) {
+                    // an initial ("E." → "Е.") or a letter in a code ("A-9/406" → "А-9/406")
+                    out += initial
+                    lastWord = nil
+                    ctx.sentenceStart = false
+                    continue
+                }
+                var decoded = decodeWord(piece.text, previous: prev, context: ctx)
+                if hasNumber && Self.capsLooking(piece.text) && piece.text.unicodeScalars.count <= 4 {
+                    decoded.text = decoded.lower.uppercased()   // "331/HK" → "331/НҚ"
+                }
                 out += decoded.text
                 if pieces.count == 1 { alternatives = decoded.alternatives }
                 confidence = min(confidence, decoded.confidence)
@@ -277,7 +365,7 @@ public struct GarbleRepairer: TextRepairing {
         } else {
             var symbols: [UInt8] = []
             for s in garble.unicodeScalars { symbols.append(model.symbol(Self.fold(s).value)) }
-            candidates = GarbleDecoder(model: model).decode(symbols)
+            candidates = GarbleDecoder(model: model, settings: settings).decode(symbols)
             cache.put(garble, candidates)
         }
         guard !candidates.isEmpty else {
@@ -301,7 +389,7 @@ public struct GarbleRepairer: TextRepairing {
         for (_, s) in scored { z += exp(s - top) }
         let confidence = Double(1 / z)
         let best = scored[0].0.word
-        let caseClass = self.caseClass(garble, word: best, context: context)
+        let caseClass = self.caseClass(garble, word: best, context: context, oov: scored[0].0.unigram == nil)
         let text = Self.applyCase(best, caseClass)
         let alternatives = scored.dropFirst().prefix(4).map { Self.applyCase($0.0.word, caseClass) }
         return DecodedWord(text: text, lower: best, alternatives: Array(alternatives), confidence: confidence,
@@ -312,7 +400,7 @@ public struct GarbleRepairer: TextRepairing {
     public func candidates(for garble: String) -> [(word: String, score: Float, unigram: Float?)] {
         var symbols: [UInt8] = []
         for s in garble.unicodeScalars { symbols.append(model.symbol(Self.fold(s).value)) }
-        return GarbleDecoder(model: model).decode(symbols).map { ($0.word, $0.score, $0.unigram) }
+        return GarbleDecoder(model: model, settings: settings).decode(symbols).map { ($0.word, $0.score, $0.unigram) }
     }
 
     /// Naive-Bayes log-likelihoods of the garble's raw characters under lower / Capitalized / ALL CAPS.
@@ -320,7 +408,7 @@ public struct GarbleRepairer: TextRepairing {
         var scores: [Float] = [0, 0, 0]
         var first = true
         for s in garble.unicodeScalars {
-            guard s.properties.isAlphabetic || s == "¥" || s == ">" || s == ")" || s == "%" || s == "*" else { continue }
+            guard Self.isLetterLike(s) else { continue }
             let sym = model.caseSymbol(s.value)
             for k in 0..<3 { scores[k] += model.caseTable[k][first ? 0 : 1][sym] }
             first = false
@@ -329,18 +417,25 @@ public struct GarbleRepairer: TextRepairing {
     }
 
     /// 0 = lower, 1 = Capitalized, 2 = ALL CAPS. The garble's own letter case is weak evidence (scanned
-    /// lower-case к, м, т, н … come out as capitals), so it is tempered and combined with context priors:
-    /// ALL CAPS needs an all-caps-looking line, Capitalized a sentence start or a usually-capitalized word.
-    func caseClass(_ garble: String, word: String, context: CaseContext) -> Int {
-        let ll = caseLikelihoods(garble)
-        let letters = garble.unicodeScalars.filter { $0.properties.isAlphabetic }.count
-        let p2: Float = letters < 2 ? 0.001 : (context.capsLine ? 0.85 : 0.01)
-        let p1: Float = (context.sentenceStart || model.isCapitalizedWord(word)) ? 0.6 : 0.03
-        let p0: Float = max(0.05, 1 - p1 - p2)
-        let s = [0.5 * ll[0] + log(p0), 0.5 * ll[1] + log(p1), 0.5 * ll[2] + log(p2)]
-        var best = 0
-        for k in 1..<3 where s[k] > s[best] { best = k }
-        return best
+    /// lower-case к, м, т, н … come out as capitals), so context decides: ALL CAPS only on a caps-looking
+    /// heading line; Capitalized at a sentence start, after an opening quote, for a usually-capitalized word,
+    /// or for an out-of-lexicon word (a name) whose garble starts with a capital — never when the garble starts
+    /// with a lower-case letter that keeps its case in print (a, e, o, p, c, y, x, i …).
+    func caseClass(_ garble: String, word: String, context: CaseContext, oov: Bool) -> Int {
+        if context.capsLine && Self.capsLooking(garble) { return 2 }
+        if model.isAllCapsWord(word) && Self.capsLooking(garble) { return 2 }
+        var first: Unicode.Scalar? = nil
+        for u in garble.unicodeScalars where Self.isLetterLike(u) || (u.value >= 48 && u.value <= 57) { first = u; break }
+        guard let f = first else { return 0 }
+        let v = f.value
+        let lowerInformative = v >= 97 && v <= 122 && "aeopcyxiungdrfs".unicodeScalars.contains(f)
+        if lowerInformative { return 0 }
+        let upper = (v >= 65 && v <= 90) || v == 0xA5
+        let noCase = !(v >= 97 && v <= 122) && !upper   // digits, ">", ")" …: no case evidence
+        if context.sentenceStart && (upper || noCase) { return 1 }
+        if model.isCapitalizedWord(word) { return 1 }
+        if oov && upper { return 1 }
+        return 0
     }
 
     static func applyCase(_ word: String, _ caseClass: Int) -> String {
@@ -353,11 +448,45 @@ public struct GarbleRepairer: TextRepairing {
         }
     }
 
+    @inline(__always) static func isLetterLike(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 128 { return (v | 0x20) >= 97 && (v | 0x20) <= 122 || v == 0x3E || v == 0x29 || v == 0x25 || v == 0x2A }
+        if v >= 0xC0 && v < 0x530 { return true }
+        return v == 0xA5 || v == 0x20AC || v == 0xA9
+    }
+
     @inline(__always) static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
         if s.value >= 65 && s.value <= 90 { return Unicode.Scalar(s.value + 32)! }
         if s.value < 128 { return s }
         let l = s.properties.lowercaseMapping.unicodeScalars
         return l.count == 1 ? l.first! : s
+    }
+}
+
+/// A token's repair in a given context (previous word, case context, following character).
+struct Decision: Sendable {
+    var original: String
+    var originalLength: Int
+    var replacement: String
+    var alternatives: [String]
+    var confidence: Double
+    var lowerWord: String?
+}
+
+/// Thread-safe memo of whole token decisions, so repeated tokens in repeated contexts cost one lookup.
+final class DecisionCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var table: [String: Decision] = [:]
+
+    func get(_ key: String) -> Decision? {
+        lock.lock(); defer { lock.unlock() }
+        return table[key]
+    }
+
+    func put(_ key: String, _ value: Decision) {
+        lock.lock(); defer { lock.unlock() }
+        if table.count > 400_000 { table.removeAll(keepingCapacity: true) }
+        table[key] = value
     }
 }
 

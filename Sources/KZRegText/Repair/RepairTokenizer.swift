@@ -42,17 +42,17 @@ struct RepairToken: Sendable {
 
     /// URLs, e-mail addresses, Roman numerals and a few Latin terms stay Latin.
     func looksLikeLegitLatin(_ bytes: [UInt8]) -> Bool {
-        let whole = String(decoding: bytes[start..<end], as: UTF8.self)
-        let lower = whole.lowercased()
-        if lower.range(of: #"[a-z0-9._-]+@[a-z0-9-]+\.[a-z]{2,}"#, options: .regularExpression) != nil
-            || lower.contains("www.") || lower.contains("http") || lower.contains("://") {
-            return true
+        var hasAt = false, hasDot = false, hasColon = false
+        for i in start..<end {
+            let b = bytes[i]
+            if b == 0x40 { hasAt = true } else if b == 0x2E { hasDot = true } else if b == 0x3A { hasColon = true }
         }
-        for tld in [".kz", ".com", ".ru", ".org", ".net", ".gov"] where lower.contains(tld) {
-            if let r = lower.range(of: tld), r.lowerBound > lower.startIndex { return true }
+        if hasAt || hasDot || hasColon {
+            if urlOrMail(String(decoding: bytes[start..<end], as: UTF8.self).lowercased()) { return true }
         }
         guard let core = core(bytes) else { return false }
-        if cyrillic == 0 && Self.legitWords.contains(core.lowercased()) && (core == core.uppercased() || core == core.lowercased()) {
+        if cyrillic == 0 && core.utf8.count <= 6 && Self.legitWords.contains(core.lowercased())
+            && (core == core.uppercased() || core == core.lowercased()) {
             // an all-caps/all-lower known Latin term, e.g. "SMS", "e-mail"
             return core.count >= 3 || core == "IP" || core == "ID" || core == "QR"
         }
@@ -60,18 +60,37 @@ struct RepairToken: Sendable {
         return false
     }
 
+    private func urlOrMail(_ lower: String) -> Bool {
+        if lower.range(of: #"[a-z0-9._-]+@[a-z0-9-]+\.[a-z]{2,}"#, options: .regularExpression) != nil
+            || lower.contains("www.") || lower.contains("http") || lower.contains("://") {
+            return true
+        }
+        for tld in [".kz", ".com", ".ru", ".org", ".net", ".gov"] where lower.contains(tld) {
+            if let r = lower.range(of: tld), r.lowerBound > lower.startIndex { return true }
+        }
+        return false
+    }
+
     static func isRoman(_ s: String) -> Bool {
         guard !s.isEmpty, s.count <= 7 else { return false }
-        guard s.unicodeScalars.allSatisfy({ "IVXLC".unicodeScalars.contains($0) }) else { return false }
-        // canonical Roman numeral up to 399
-        let pattern = #"^C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$"#
-        return s.range(of: pattern, options: .regularExpression) != nil
+        guard s.utf8.allSatisfy({ $0 == 0x49 || $0 == 0x56 || $0 == 0x58 || $0 == 0x4C || $0 == 0x43 }) else { return false }
+        return romanNumerals.contains(s)
     }
 }
 
+/// Canonical Roman numerals 1...399.
+private let romanNumerals: Set<String> = {
+    let ones = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
+    let tens = ["", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC"]
+    let hundreds = ["", "C", "CC", "CCC"]
+    var set = Set<String>()
+    for h in hundreds { for t in tens { for o in ones where !(h + t + o).isEmpty { set.insert(h + t + o) } } }
+    return set
+}()
+
 enum RepairTokenizer {
     /// Leading characters stripped from a token's core.
-    static let leading: Set<UInt32> = [0x22, 0x27, 0x28, 0x5B, 0xAB, 0x201C, 0x201E, 0x2018, 0x2D, 0x2014, 0x2013]
+    static let leading: Set<UInt32> = [0x22, 0x27, 0x28, 0xAB, 0x201C, 0x201E, 0x2018, 0x2D, 0x2014, 0x2013]
     /// Trailing characters stripped from a token's core ("!" is not: it is often part of "ы" = "b!").
     static let trailing: Set<UInt32> = [0x2E, 0x2C, 0x3B, 0x3A, 0x29, 0x22, 0x27, 0xBB, 0x201D, 0x3F, 0x5D,
                                         0x2D, 0x2014, 0x2013, 0x2019]

@@ -6,13 +6,22 @@ import KZRegText
 let args = CommandLine.arguments
 func secs(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
 let clock = ContinuousClock()
+/// The committed model of the repo (this tool's own bundle has no copy of it).
+let modelURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+    "../../../../../Sources/KZRegText/Resources/garble-model.bin").standardized
+func loadRepairer() throws -> GarbleRepairer {
+    var settings = GarbleDecoderSettings()
+    if let spec = ProcessInfo.processInfo.environment["KZREG_REPAIR_TUNE"] { settings.apply(spec) }
+    let url = ProcessInfo.processInfo.environment["KZREG_REPAIR_MODEL"].map { URL(fileURLWithPath: $0) } ?? modelURL
+    return GarbleRepairer(model: try GarbleModel(contentsOf: url), settings: settings)
+}
 guard args.count >= 3 else {
     FileHandle.standardError.write("usage: repair-tool repair IN OUT [EDITS] | bench FILE [SECONDS]\n".data(using: .utf8)!)
     exit(2)
 }
 switch args[1] {
 case "repair":
-    let repairer = try GarbleRepairer.loadDefault()
+    let repairer = try loadRepairer()
     var i = 2
     while i + 1 < args.count {
         let text = try String(contentsOfFile: args[i], encoding: .utf8)
@@ -27,7 +36,7 @@ case "repair":
     }
 case "bench":
     var repairer: GarbleRepairer? = nil
-    let load = try clock.measure { repairer = try GarbleRepairer.loadDefault() }
+    let load = try clock.measure { repairer = try loadRepairer() }
     let text = try String(contentsOfFile: args[2], encoding: .utf8)
     let seconds = args.count > 3 ? Double(args[3]) ?? 5 : 5
     let bytes = Double(text.utf8.count)
@@ -44,7 +53,7 @@ case "bench":
     print(String(format: "first pass (cold cache): %.3f s = %.2f MB/s", secs(cold), bytes / secs(cold) / 1e6))
     print(String(format: "warm: %.4f s/pass = %.2f MB/s (%d passes, 1 thread)", warm, bytes / warm / 1e6, rounds))
 case "word":
-    let repairer = try GarbleRepairer.loadDefault()
+    let repairer = try loadRepairer()
     for w in args[2...] {
         print(w, repairer.candidates(for: w).map { "\($0.word) \(String(format: "%.2f", $0.score)) u=\($0.unigram.map { String(format: "%.1f", $0) } ?? "-")" }.joined(separator: " | "))
     }

@@ -1,0 +1,105 @@
+import KZRegStructure
+import KZRegText
+import Testing
+@testable import KZRegRecords
+
+@Suite struct StepExtractorTests {
+    func regulation(_ build: (inout TreeBuilder) -> [StructureNode]) -> (StructureNode, String) {
+        var builder = TreeBuilder()
+        let root = builder.node(.approvedText, heading: "\"Сынақ\" мемлекеттік көрсетілетін қызмет регламенті",
+                                "", build)
+        return (root, builder.source)
+    }
+
+    let lead = "5. Мемлекеттік қызмет көрсету процесінің құрамына кіретін әрбір рәсімнің (іс-қимылдың) мазмұны, "
+        + "оның орындалу ұзақтығы:"
+
+    func steps(_ root: StructureNode, _ source: String) -> (String?, [Step]) {
+        StepExtractor(locator: SpanLocator(repair: RepairResult(text: source, edits: []))).extract(RegulationScope(root))
+    }
+
+    @Test func subpointChildrenWithAContinuationParagraph() {
+        let (root, source) = regulation { b in [
+            b.node(.point, "4", "4. Рәсімді бастауға өтініш негіздеме болады."),
+            b.node(.point, "5", lead) { b in [
+                b.node(.subpoint, "1", "1) кеңсе қызметкері құжаттарды 10 минут ішінде тіркейді;"),
+                b.node(.subpoint, "2", "2) жауапты орындаушы 3 жұмыс күні ішінде құжаттарды қарайды;"),
+                b.node(.paragraph, nil, "Құжаттар толық болмаған жағдайда бір жұмыс күні ішінде бас тартады."),
+                b.node(.subpoint, "3", "3) басшы сол жұмыс күні ішінде қол қояды. Нәтижесі – қол қойылған жауап."),
+            ] },
+            b.node(.point, "6", "6. Әрбір рәсімнің (іс-қимылдың) ұзақтығын көрсете отырып, рәсімдердің реттілігін сипаттау:") { b in [
+                b.node(.subpoint, "1", "1) кеңсе қызметкері – 15 минут;"),
+            ] },
+        ] }
+        let (point, found) = steps(root, source)
+        #expect(point == "5")
+        #expect(found.map(\.number) == [1, 2, 3])
+        #expect(found.map(\.actorKey) == ["кеңсе қызметкер", "жауапты орындаушы", "басшы"])
+        #expect(found[1].durations.map(\.value) == [3, 1])
+        #expect(found[1].text.contains("бас тартады"))
+        #expect(found[2].result == "қол қойылған жауап")
+        #expect(found[2].durations.first?.qualifier == .sameDay)
+        // Spans point at the words in the source.
+        #expect(found[0].durations[0].span.text(in: source) == "10 минут ішінде")
+        #expect(found[0].actorSpan?.text(in: source) == "кеңсе қызметкері")
+        #expect(found[2].resultSpan?.text(in: source) == "қол қойылған жауап")
+        #expect(found[1].span.text(in: source).hasSuffix("бас тартады."))
+    }
+
+    @Test func stepsNumberedAsPointsAfterTheLeadIn() {
+        let (root, source) = regulation { b in [
+            b.node(.point, "5", lead),
+            b.node(.point, "1", "1. кеңсе қызметкері өтінішті 15 (он бес) минут ішінде тіркейді;"),
+            b.node(.point, "2", "2. басшысы 1 (бір) сағат ішінде орындаушыны анықтайды."),
+            b.node(.point, "6", "6. Мемлекеттік қызмет көрсету процесіне қатысатын қызметкерлердің тізбесі:") { b in [
+                b.node(.subpoint, "1", "1) кеңсе қызметкері;"),
+                b.node(.subpoint, "2", "2) басшы."),
+            ] },
+        ] }
+        let (point, found) = steps(root, source)
+        #expect(point == "5")
+        #expect(found.map(\.number) == [1, 2])
+        #expect(found.map(\.actorKey) == ["кеңсе қызметкер", "басшы"])
+        #expect(found.map { $0.durations.map(\.unit) } == [[.minute], [.hour]])
+    }
+
+    @Test func stepsWrittenInsideTheLeadInParagraph() {
+        let (root, source) = regulation { b in [
+            b.node(.point, "5", lead + " 1) кеңсе қызметкері 20 минут ішінде тіркейді; 2) басшы 2 сағат ішінде қарайды; "
+                   + "3) жауапты маман 5 жұмыс күні ішінде жауап дайындайды."),
+        ] }
+        let (_, found) = steps(root, source)
+        #expect(found.map(\.number) == [1, 2, 3])
+        #expect(found.map(\.actorKey) == ["кеңсе қызметкер", "басшы", "жауапты маман"])
+        #expect(found[2].durations.first?.span.text(in: source) == "5 жұмыс күні ішінде")
+    }
+
+    @Test func unnumberedParagraphsAreSteps() {
+        let (root, source) = regulation { b in [
+            b.node(.point, "2", lead) { b in [
+                b.node(.paragraph, nil, "кеңсе қызметкері өтінішті тіркейді – 30 минут;"),
+                b.node(.paragraph, nil, "басшылығы құжаттармен танысады – 2 сағат."),
+            ] },
+        ] }
+        let (_, found) = steps(root, source)
+        #expect(found.map(\.number) == [1, 2])
+        #expect(found.map(\.actorKey) == ["кеңсе қызметкер", "басшылық"])
+    }
+
+    @Test func noStepsPointGivesNoSteps() {
+        let (root, source) = regulation { b in [
+            b.node(.point, "1", "1. Әлеуметтік көмек бір жыл ішінде бір рет көрсетіледі."),
+            b.node(.point, "2", "2. Әрбір рәсімнің ұзақтығы осы регламенттің 1-тармағында көрсетілген.") { b in [
+                b.node(.subpoint, "1", "1) кеңсе қызметкері – 15 минут;"),
+            ] },
+        ] }
+        let (point, found) = steps(root, source)
+        #expect(point == nil)
+        #expect(found.isEmpty)
+    }
+
+    @Test func leadInSurvivesLostDiacritics() {
+        #expect(StepExtractor.isStepsLeadIn("5. процесінің курамына кіретін әрбір рәсімнің (іс-кимылдың) мазмүны, оның орындалу узақтығы:"))
+        #expect(!StepExtractor.isStepsLeadIn("7. Әрбір рәсімнің (іс-қимылдың) ұзақтығын көрсете отырып, реттілігін сипаттау:"))
+    }
+}
