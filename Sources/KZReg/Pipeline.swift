@@ -21,8 +21,21 @@ public struct Pipeline: Sendable {
     public var segmenter: Segmenter
     public var builder: RecordBuilder
 
-    /// A pipeline with the given repairer (NFC normalization only by default).
-    public init(repairer: any TextRepairing = NFCRepairer(), repairMethod: String = "nfc") {
+    /// The garble repairer with the bundled model, loaded once per process; nil only when the model
+    /// resource is missing from the build (then the pipeline falls back to NFC and records say "nfc").
+    public static let bundledGarbleRepairer: GarbleRepairer? = try? GarbleRepairer.loadDefault()
+
+    /// The standard pipeline: repairs OCR-garbled Kazakh with the bundled model.
+    public init() {
+        if let garble = Pipeline.bundledGarbleRepairer {
+            self.init(repairer: garble, repairMethod: "garble")
+        } else {
+            self.init(repairer: NFCRepairer(), repairMethod: "nfc")
+        }
+    }
+
+    /// A pipeline with the given repairer (e.g. `NFCRepairer()` to only normalize).
+    public init(repairer: any TextRepairing, repairMethod: String) {
         self.decoder = InputDecoder()
         self.repairer = repairer
         self.repairMethod = repairMethod

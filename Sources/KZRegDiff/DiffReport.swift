@@ -101,6 +101,8 @@ public struct DiffSummary: Sendable, Hashable, Codable {
     public var stepsChanged: Int
     public var durationChanges: Int
     public var actorChanges: Int
+    /// Portal / State Corporation processes and conditions added, removed, moved or changed.
+    public var processesChanged: Int
     /// Points added, removed or changed in text.
     public var pointsChanged: Int
     /// Chapters added, removed or retitled.
@@ -114,7 +116,8 @@ public struct DiffSummary: Sendable, Hashable, Codable {
                 regulationsPaired: Int = 0,
                 regulationsAdded: Int = 0, regulationsRemoved: Int = 0, participantsAdded: Int = 0,
                 participantsRemoved: Int = 0, participantsRenamed: Int = 0, stepsAdded: Int = 0, stepsRemoved: Int = 0, stepsMoved: Int = 0,
-                stepsChanged: Int = 0, durationChanges: Int = 0, actorChanges: Int = 0, pointsChanged: Int = 0,
+                stepsChanged: Int = 0, durationChanges: Int = 0, actorChanges: Int = 0, processesChanged: Int = 0,
+                pointsChanged: Int = 0,
                 chaptersChanged: Int = 0, renumbered: Int = 0, durations: [DurationTotalChange] = []) {
         self.substantive = substantive
         self.metadataChanges = metadataChanges
@@ -131,6 +134,7 @@ public struct DiffSummary: Sendable, Hashable, Codable {
         self.stepsChanged = stepsChanged
         self.durationChanges = durationChanges
         self.actorChanges = actorChanges
+        self.processesChanged = processesChanged
         self.pointsChanged = pointsChanged
         self.chaptersChanged = chaptersChanged
         self.renumbered = renumbered
@@ -217,6 +221,8 @@ public struct RegulationDiff: Sendable, Hashable, Codable {
     public var chapters: [ChapterChange]
     /// Every step of both versions in aligned order (unchanged ones included, for side-by-side views).
     public var steps: [StepChange]
+    /// The portal / State Corporation processes and conditions ("1-процесс", "2-шарт"), aligned like steps.
+    public var processes: [StepChange]
     /// Points added, removed, moved or changed in text (unchanged points are left out).
     public var points: [PointChange]
     /// Total procedure duration in both versions (paired regulations only).
@@ -224,8 +230,8 @@ public struct RegulationDiff: Sendable, Hashable, Codable {
 
     public init(status: PairStatus, old: RegulationRef?, new: RegulationRef?, nameSimilarity: Double? = nil,
                 fields: [FieldChange] = [], participants: ParticipantChanges = ParticipantChanges(),
-                chapters: [ChapterChange] = [], steps: [StepChange] = [], points: [PointChange] = [],
-                duration: DurationTotalChange? = nil) {
+                chapters: [ChapterChange] = [], steps: [StepChange] = [], processes: [StepChange] = [],
+                points: [PointChange] = [], duration: DurationTotalChange? = nil) {
         self.status = status
         self.old = old
         self.new = new
@@ -234,6 +240,7 @@ public struct RegulationDiff: Sendable, Hashable, Codable {
         self.participants = participants
         self.chapters = chapters
         self.steps = steps
+        self.processes = processes
         self.points = points
         self.duration = duration
     }
@@ -245,7 +252,7 @@ public struct RegulationDiff: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case status, old, new, nameSimilarity, fields, participants, chapters, steps, points, duration
+        case status, old, new, nameSimilarity, fields, participants, chapters, steps, processes, points, duration
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -258,6 +265,7 @@ public struct RegulationDiff: Sendable, Hashable, Codable {
         try container.encode(participants, forKey: .participants)
         try container.encode(chapters, forKey: .chapters)
         try container.encode(steps, forKey: .steps)
+        try container.encode(processes, forKey: .processes)
         try container.encode(points, forKey: .points)
         try container.encode(duration, forKey: .duration)
     }
@@ -324,27 +332,34 @@ public struct ChapterChange: Sendable, Hashable, Codable {
     }
 }
 
-/// A step as the report shows it.
+/// A step (or a portal process) as the report shows it.
 public struct StepSnapshot: Sendable, Hashable, Codable {
     public var number: Int
+    /// How the text names it: "1-процесс", "2-шарт" for processes; nil for steps ("N-қадам").
+    public var label: String?
     public var actor: String?
     public var text: String
     public var durations: [DurationValue]
     public var result: String?
 
-    public init(_ step: Step) {
+    public init(_ step: Step, label: String? = nil) {
         self.number = step.number
+        self.label = label
         self.actor = step.actor
         self.text = step.text
         self.durations = step.durations.map(DurationValue.init)
         self.result = step.result
     }
 
-    private enum CodingKeys: String, CodingKey { case number, actor, text, durations, result }
+    /// "2-қадам", or the process's own label.
+    public var name: String { label ?? "\(number)-қадам" }
+
+    private enum CodingKeys: String, CodingKey { case number, label, actor, text, durations, result }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(number, forKey: .number)
+        try container.encode(label, forKey: .label)
         try container.encode(actor, forKey: .actor)
         try container.encode(text, forKey: .text)
         try container.encode(durations, forKey: .durations)
@@ -355,18 +370,34 @@ public struct StepSnapshot: Sendable, Hashable, Codable {
 /// A time limit without its source position.
 public struct DurationValue: Sendable, Hashable, Codable {
     public var value: Double
+    /// The upper bound of a range ("2-3 сағат"), if any.
+    public var maxValue: Double?
     public var unit: Duration.Unit
-    /// The limit in words, normalized ("1 жұмыс күні", "15 минут").
+    /// The limit in words, normalized ("1 жұмыс күні", "15 минут", "2–3 сағат").
     public var label: String
 
-    public init(value: Double, unit: Duration.Unit) {
+    public init(value: Double, maxValue: Double? = nil, unit: Duration.Unit) {
         self.value = value
+        self.maxValue = maxValue
         self.unit = unit
-        self.label = DurationFormatter.label(value: value, unit: unit)
+        self.label = DurationFormatter.label(value: value, maxValue: maxValue, unit: unit)
     }
 
     public init(_ duration: Duration) {
-        self.init(value: duration.value, unit: duration.unit)
+        self.init(value: duration.value, maxValue: duration.maxValue, unit: duration.unit)
+    }
+
+    /// The longest time the limit allows: the range's upper bound, else the value.
+    public var limit: Double { maxValue ?? value }
+
+    private enum CodingKeys: String, CodingKey { case value, maxValue, unit, label }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(value, forKey: .value)
+        try container.encode(maxValue, forKey: .maxValue)
+        try container.encode(unit, forKey: .unit)
+        try container.encode(label, forKey: .label)
     }
 }
 
@@ -429,7 +460,8 @@ public struct DurationChange: Sendable, Hashable, Codable {
     /// The change in words: "2-қадам: 1 жұмыс күні → 2 жұмыс күні".
     public var description: String
 
-    public init(stepNumber: Int, old: [DurationValue], new: [DurationValue]) {
+    /// The change of the limits of the step (or process) called `name` ("2-қадам", "1-процесс").
+    public init(name: String, old: [DurationValue], new: [DurationValue]) {
         self.old = old
         self.new = new
         let oldLimit = StepLimit(old), newLimit = StepLimit(new)
@@ -441,7 +473,7 @@ public struct DurationChange: Sendable, Hashable, Codable {
         func words(_ values: [DurationValue]) -> String {
             values.isEmpty ? "мерзімі жоқ" : values.map(\.label).joined(separator: ", ")
         }
-        self.description = "\(stepNumber)-қадам: \(words(old)) → \(words(new))"
+        self.description = "\(name): \(words(old)) → \(words(new))"
     }
 
     private enum CodingKeys: String, CodingKey { case old, new, deltaWorkingHours, description }

@@ -106,12 +106,19 @@ public enum DiffSchema {
       "additionalProperties": false,
       "required": [
         "label",
+        "maxValue",
         "unit",
         "value"
       ],
       "properties": {
         "value": {
           "type": "number"
+        },
+        "maxValue": {
+          "type": [
+            "number",
+            "null"
+          ]
         },
         "unit": {
           "enum": [
@@ -128,7 +135,7 @@ public enum DiffSchema {
           "type": "string"
         }
       },
-      "description": "A time limit; label in Kazakh words."
+      "description": "A time limit (maxValue: upper bound of a range); label in Kazakh words."
     },
     "durationTotal": {
       "type": "object",
@@ -209,6 +216,7 @@ public enum DiffSchema {
         "participantsRemoved",
         "participantsRenamed",
         "pointsChanged",
+        "processesChanged",
         "regulationFieldChanges",
         "regulationsAdded",
         "regulationsPaired",
@@ -274,6 +282,10 @@ public enum DiffSchema {
           "minimum": 0
         },
         "actorChanges": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "processesChanged": {
           "type": "integer",
           "minimum": 0
         },
@@ -424,6 +436,7 @@ public enum DiffSchema {
       "required": [
         "actor",
         "durations",
+        "label",
         "number",
         "result",
         "text"
@@ -431,6 +444,12 @@ public enum DiffSchema {
       "properties": {
         "number": {
           "type": "integer"
+        },
+        "label": {
+          "type": [
+            "string",
+            "null"
+          ]
         },
         "actor": {
           "type": [
@@ -676,6 +695,7 @@ public enum DiffSchema {
         "old",
         "participants",
         "points",
+        "processes",
         "status",
         "steps"
       ],
@@ -729,6 +749,12 @@ public enum DiffSchema {
           }
         },
         "steps": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/stepChange"
+          }
+        },
+        "processes": {
           "type": "array",
           "items": {
             "$ref": "#/$defs/stepChange"

@@ -25,6 +25,7 @@ struct DiffSummarizer: Sendable {
                 if step.actor != nil { summary.actorChanges += 1 }
                 if step.renumbered && step.kind == .unchanged { summary.renumbered += 1 }
             }
+            summary.processesChanged += regulation.processes.filter { $0.kind != .unchanged }.count
             summary.pointsChanged += regulation.points.count
             for chapter in regulation.chapters {
                 if chapter.kind == .unchanged {
@@ -38,7 +39,7 @@ struct DiffSummarizer: Sendable {
         summary.substantive = summary.metadataChanges + summary.regulationFieldChanges + summary.regulationsAdded
             + summary.regulationsRemoved + summary.participantsAdded + summary.participantsRemoved
             + summary.participantsRenamed + summary.stepsAdded + summary.stepsRemoved + summary.stepsMoved
-            + summary.stepsChanged + summary.pointsChanged + summary.chaptersChanged > 0
+            + summary.stepsChanged + summary.processesChanged + summary.pointsChanged + summary.chaptersChanged > 0
         return summary
     }
 }

@@ -20,7 +20,7 @@ public enum DurationArithmetic {
     }
 }
 
-/// The limit of one step: the longest of its limits in each kind of time.
+/// The limit of one step: the longest of its limits in each kind of time (a range counts its upper bound).
 ///
 /// A step that names several limits ("4 сағат ішінде ..., 1 жұмыс күні ішінде") usually gives
 /// sub-limits or alternatives inside one deadline, so the step counts with the longest one per kind.
@@ -31,12 +31,12 @@ public struct StepLimit: Sendable, Hashable {
 
     public init(_ values: [DurationValue]) {
         for value in values {
-            if let hours = DurationArithmetic.workingHours(value: value.value, unit: value.unit) {
+            if let hours = DurationArithmetic.workingHours(value: value.limit, unit: value.unit) {
                 workingHours = max(workingHours, hours)
             } else if value.unit == .month || value.unit == .year {
-                months = max(months, value.unit == .year ? value.value * 12 : value.value)
+                months = max(months, value.unit == .year ? value.limit * 12 : value.limit)
             } else {
-                calendarDays = max(calendarDays, value.value)
+                calendarDays = max(calendarDays, value.limit)
             }
         }
     }
@@ -87,8 +87,8 @@ public struct DurationTotal: Sendable, Hashable, Codable {
 
 /// Kazakh wording of durations.
 public enum DurationFormatter {
-    /// "1 жұмыс күні", "15 минут", "1,5 сағат".
-    public static func label(value: Double, unit: Duration.Unit) -> String {
+    /// "1 жұмыс күні", "15 минут", "1,5 сағат", "2–3 сағат".
+    public static func label(value: Double, maxValue: Double? = nil, unit: Duration.Unit) -> String {
         let word: String = switch unit {
         case .minute: "минут"
         case .hour: "сағат"
@@ -98,7 +98,8 @@ public enum DurationFormatter {
         case .month: "ай"
         case .year: "жыл"
         }
-        return "\(number(value)) \(word)"
+        let amount = maxValue.map { "\(number(value))–\(number($0))" } ?? number(value)
+        return "\(amount) \(word)"
     }
 
     /// A number without a needless fraction, with a decimal comma ("2", "1,5").

@@ -44,7 +44,8 @@ public struct HTMLRenderer: Sendable {
             ("participants removed", s.participantsRemoved), ("participants renamed", s.participantsRenamed),
             ("steps added", s.stepsAdded), ("steps removed", s.stepsRemoved), ("steps moved", s.stepsMoved),
             ("steps changed", s.stepsChanged), ("duration changes", s.durationChanges),
-            ("actor changes", s.actorChanges), ("points changed", s.pointsChanged),
+            ("actor changes", s.actorChanges), ("processes changed", s.processesChanged),
+            ("points changed", s.pointsChanged),
             ("chapters changed", s.chaptersChanged), ("renumbered only", s.renumbered),
         ]
         var html = "<section id=\"summary\" class=\"\(s.substantive ? "differs" : "same")\">\n"
@@ -64,11 +65,11 @@ public struct HTMLRenderer: Sendable {
             + "<th>Енді</th><th>Өзгеріс</th></tr></thead>\n<tbody>\n"
         var rows = 0
         for regulation in report.regulations where regulation.status == .paired {
-            for step in regulation.steps {
+            for step in regulation.steps + regulation.processes {
                 guard let duration = step.duration else { continue }
                 rows += 1
                 html += "<tr class=\"step-duration\"><td>\(escape(regulation.displayName))</td>"
-                    + "<td>\((step.new ?? step.old).map { "\($0.number)-қадам" } ?? "")</td>"
+                    + "<td>\(escape((step.new ?? step.old)?.name ?? ""))</td>"
                     + "<td class=\"old\">\(escape(labels(duration.old)))</td>"
                     + "<td class=\"new\">\(escape(labels(duration.new)))</td>"
                     + "<td>\(escape(duration.deltaWorkingHours.map(DurationFormatter.delta) ?? "—"))</td></tr>\n"
@@ -125,6 +126,12 @@ public struct HTMLRenderer: Sendable {
             for step in regulation.steps { html += row(step) }
             html += "</tbody>\n</table>\n"
         }
+        if !regulation.processes.isEmpty {
+            html += "<h3>Процестер / Processes</h3>\n<table class=\"processes side-by-side\">\n"
+            html += "<thead><tr><th>Бұрын / old</th><th>Енді / new</th></tr></thead>\n<tbody>\n"
+            for process in regulation.processes { html += row(process) }
+            html += "</tbody>\n</table>\n"
+        }
         if !regulation.points.isEmpty {
             html += "<h3>Тармақтар / Points</h3>\n<table class=\"points side-by-side\">\n<tbody>\n"
             for point in regulation.points {
@@ -161,7 +168,7 @@ public struct HTMLRenderer: Sendable {
     private func cell(_ step: StepSnapshot, text: String, actorChanged: Bool, durationChanged: Bool,
                       isOld: Bool) -> String {
         let mark = isOld ? "del" : "ins"
-        var html = "<div class=\"number\">\(step.number)-қадам</div>"
+        var html = "<div class=\"number\">\(escape(step.name))</div>"
         if let actor = step.actor {
             let escaped = escape(actor)
             html += "<div class=\"actor\">\(actorChanged ? "<\(mark)>\(escaped)</\(mark)>" : escaped)</div>"
@@ -192,7 +199,7 @@ public struct HTMLRenderer: Sendable {
     }
 
     private func fieldTable(_ changes: [FieldChange], id: String?) -> String {
-        var html = "<table class=\"fields side-by-side\"\(id.map { " id=\"\($0)\"" } ?? "")>\n"
+        var html = "<table class=\"fields\"\(id.map { " id=\"\($0)\"" } ?? "")>\n"
         for change in changes {
             html += "<tr><th>\(escape(change.field))</th><td class=\"old\"><del>\(escape(change.old ?? "—"))</del></td>"
                 + "<td class=\"new\"><ins>\(escape(change.new ?? "—"))</ins></td></tr>\n"
@@ -226,6 +233,7 @@ public struct HTMLRenderer: Sendable {
     h1{font-size:1.5em}h2{font-size:1.2em;margin-top:1.6em;border-bottom:1px solid #ccc}h3{font-size:1em}
     table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ddd;padding:.3em .5em;vertical-align:top;text-align:left}
     table.side-by-side{width:100%;table-layout:fixed}table.side-by-side td{width:50%}
+    table.fields{width:100%;table-layout:fixed}table.fields th{width:24%}table.fields td{width:38%}
     del{background:#fdd;color:#900;text-decoration:line-through}ins{background:#dfd;color:#060;text-decoration:none}
     del.whole,ins.whole{display:block;text-decoration:none}
     tr.added td.new{background:#efe}tr.removed td.old{background:#fee}tr.moved td{background:#eef}

@@ -12,14 +12,15 @@ struct RegulationDiffer: Sendable {
         let steps = stepChanges(old: old.regulation.steps, new: new.regulation.steps)
         let duration = DurationTotalChange(
             regulation: new.ref.serviceName ?? new.ref.title,
-            old: DurationTotal(steps: old.regulation.steps.map(StepSnapshot.init)),
-            new: DurationTotal(steps: new.regulation.steps.map(StepSnapshot.init)))
+            old: DurationTotal(steps: old.regulation.steps.map { StepSnapshot($0) }),
+            new: DurationTotal(steps: new.regulation.steps.map { StepSnapshot($0) }))
         return RegulationDiff(
             status: .paired, old: old.ref, new: new.ref, nameSimilarity: nameSimilarity.map(Self.rounded),
             fields: fieldChanges(old: old.regulation, new: new.regulation),
             participants: participantChanges(old: old.regulation, new: new.regulation),
             chapters: chapterChanges(old: old.regulation.chapters, new: new.regulation.chapters),
             steps: steps,
+            processes: processChanges(old: old.regulation.processes, new: new.regulation.processes),
             points: pointChanges(old: Self.points(of: old.regulation, in: old.structure),
                                  new: Self.points(of: new.regulation, in: new.structure)),
             duration: duration)
@@ -122,8 +123,24 @@ struct RegulationDiffer: Sendable {
 
     // MARK: Steps
 
+    /// The portal processes and conditions, aligned like steps (their labels tell them apart).
+    func processChanges(old: [ServiceProcess], new: [ServiceProcess]) -> [StepChange] {
+        func steps(_ processes: [ServiceProcess]) -> [Step] {
+            processes.map { process in
+                var step = Step(number: process.number, actor: process.actor, text: process.text,
+                                durations: process.durations, result: nil, span: process.span)
+                step.actorKey = process.actorKey
+                return step
+            }
+        }
+        return stepChanges(old: steps(old), new: steps(new), oldLabels: old.map(\.label), newLabels: new.map(\.label))
+    }
+
     /// Every step of both versions, aligned by content (text, actor, position).
-    func stepChanges(old: [Step], new: [Step]) -> [StepChange] {
+    func stepChanges(old: [Step], new: [Step], oldLabels: [String]? = nil, newLabels: [String]? = nil)
+        -> [StepChange] {
+        func oldSnapshot(_ i: Int) -> StepSnapshot { StepSnapshot(old[i], label: oldLabels?[i]) }
+        func newSnapshot(_ j: Int) -> StepSnapshot { StepSnapshot(new[j], label: newLabels?[j]) }
         let oldStems = old.map { TextSimilarity.stems($0.text) }
         let newStems = new.map { TextSimilarity.stems($0.text) }
         let weighted = WeightedSimilarity(texts: oldStems + newStems)
@@ -135,25 +152,25 @@ struct RegulationDiffer: Sendable {
         return entries.map { entry in
             switch entry {
             case let .matched(i, j, similarity):
-                return compare(old[i], new[j], kind: nil, similarity: similarity)
+                return compare(old[i], new[j], oldSnapshot(i), newSnapshot(j), kind: nil, similarity: similarity)
             case let .moved(i, j, similarity):
-                return compare(old[i], new[j], kind: .moved, similarity: similarity)
+                return compare(old[i], new[j], oldSnapshot(i), newSnapshot(j), kind: .moved, similarity: similarity)
             case let .removed(i):
-                return StepChange(kind: .removed, old: StepSnapshot(old[i]), new: nil)
+                return StepChange(kind: .removed, old: oldSnapshot(i), new: nil)
             case let .added(j):
-                return StepChange(kind: .added, old: nil, new: StepSnapshot(new[j]))
+                return StepChange(kind: .added, old: nil, new: newSnapshot(j))
             }
         }
     }
 
     /// The change between two aligned steps; `kind` overrides the computed unchanged/changed.
-    func compare(_ old: Step, _ new: Step, kind: ChangeKind?, similarity: Double) -> StepChange {
-        let oldSnapshot = StepSnapshot(old), newSnapshot = StepSnapshot(new)
+    func compare(_ old: Step, _ new: Step, _ oldSnapshot: StepSnapshot, _ newSnapshot: StepSnapshot,
+                 kind: ChangeKind?, similarity: Double) -> StepChange {
         var actor: FieldChange?
         if Self.actorDiffers(old, new) { actor = FieldChange(field: "actor", old: old.actor, new: new.actor) }
         var duration: DurationChange?
         if Self.durationKey(oldSnapshot.durations) != Self.durationKey(newSnapshot.durations) {
-            duration = DurationChange(stepNumber: new.number, old: oldSnapshot.durations, new: newSnapshot.durations)
+            duration = DurationChange(name: newSnapshot.name, old: oldSnapshot.durations, new: newSnapshot.durations)
         }
         let textDiff = WordDiff.differs(old.text, new.text) ? wordDiff.diff(old.text, new.text) : nil
         var resultDiff: [WordEdit]?
@@ -177,18 +194,16 @@ struct RegulationDiffer: Sendable {
     }
 
     /// Whether two aligned steps have different actors: by actor key when both have one, else by stems.
+    /// A step whose actor was not read on one side is not an actor change (nothing is known to differ).
     static func actorDiffers(_ old: Step, _ new: Step) -> Bool {
         if let lhs = old.actorKey, let rhs = new.actorKey { return lhs != rhs }
-        switch (old.actor, new.actor) {
-        case (nil, nil): return false
-        case let (lhs?, rhs?): return TextSimilarity.stemKey(lhs) != TextSimilarity.stemKey(rhs)
-        default: return true
-        }
+        guard let lhs = old.actor, let rhs = new.actor else { return false }
+        return TextSimilarity.stemKey(lhs) != TextSimilarity.stemKey(rhs)
     }
 
     /// The limits as a comparable multiset.
     static func durationKey(_ values: [DurationValue]) -> [String] {
-        values.map { "\($0.value) \($0.unit.rawValue)" }.sorted()
+        values.map { "\($0.value)-\($0.maxValue ?? $0.value) \($0.unit.rawValue)" }.sorted()
     }
 
     // MARK: Points

@@ -23,6 +23,7 @@ public struct TextRenderer: Sendable {
                    + "\(summary.regulationsRemoved) removed")
         out.append("  participants: +\(summary.participantsAdded) −\(summary.participantsRemoved), "
                    + "\(summary.participantsRenamed) renamed")
+        out.append("  processes changed: \(summary.processesChanged)")
         out.append("  steps: +\(summary.stepsAdded) −\(summary.stepsRemoved), \(summary.stepsMoved) moved, "
                    + "\(summary.stepsChanged) changed (\(summary.durationChanges) duration, "
                    + "\(summary.actorChanges) actor)")
@@ -79,6 +80,9 @@ public struct TextRenderer: Sendable {
         for step in regulation.steps where showUnchanged || step.kind != .unchanged {
             out += render(step)
         }
+        for process in regulation.processes where showUnchanged || process.kind != .unchanged {
+            out += render(process)
+        }
         for point in regulation.points {
             let number = point.newNumber ?? point.oldNumber ?? "?"
             switch point.kind {
@@ -98,13 +102,12 @@ public struct TextRenderer: Sendable {
         var out: [String] = []
         switch step.kind {
         case .added:
-            out.append("  " + green("+ step \(step.new?.number ?? 0) (added): \(step.new?.text ?? "")"))
+            out.append("  " + green("+ \(step.new?.name ?? "") (added): \(step.new?.text ?? "")"))
         case .removed:
-            out.append("  " + red("− step \(step.old?.number ?? 0) (removed): \(step.old?.text ?? "")"))
+            out.append("  " + red("− \(step.old?.name ?? "") (removed): \(step.old?.text ?? "")"))
         case .unchanged, .changed, .moved:
-            let numbers = step.renumbered ? "\(step.old?.number ?? 0) → \(step.new?.number ?? 0)"
-                                          : "\(step.new?.number ?? 0)"
-            out.append("  ~ step \(numbers) (\(step.kind.rawValue))")
+            let names = step.renumbered ? "\(step.old?.name ?? "") → \(step.new?.name ?? "")" : step.new?.name ?? ""
+            out.append("  ~ \(names) (\(step.kind.rawValue))")
             if let actor = step.actor {
                 out.append("      actor: \(red(actor.old ?? "—")) → \(green(actor.new ?? "—"))")
             }

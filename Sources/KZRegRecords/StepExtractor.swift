@@ -31,9 +31,15 @@ struct StepExtractor: Sendable {
 
     /// The steps point (its number) and its steps.
     func extract(_ scope: RegulationScope) -> (point: String?, steps: [Step]) {
-        let body = scope.body
-        guard let lead = body.first(where: { $0.node.kind == .point && Self.isStepsLeadIn($0.node.ownText) })
-                ?? body.first(where: { $0.node.kind != .chapter && Self.isStepsLeadIn($0.node.ownText) })
+        let candidates = scope.body.filter { $0.node.kind != .chapter && Self.isStepsLeadIn($0.node.ownText) }
+        // A point that introduces a list (children, or a closing colon) beats one that only refers to it
+        // ("... мазмұны осы регламенттің 5-тармағында көрсетілген"); points beat other nodes.
+        func introducesList(_ scoped: ScopedNode) -> Bool {
+            !scoped.node.children.isEmpty || scoped.node.ownText.trimmingWhitespace().hasSuffix(":")
+        }
+        guard let lead = candidates.first(where: { $0.node.kind == .point && introducesList($0) })
+                ?? candidates.first(where: introducesList)
+                ?? candidates.first(where: { $0.node.kind == .point }) ?? candidates.first
         else { return (nil, []) }
         let groups = stepGroups(lead: lead, scope: scope)
         var steps: [Step] = []
@@ -144,7 +150,9 @@ struct StepExtractor: Sendable {
             let aligned = locator.aligned(part.node)
             let base = part.range?.lowerBound ?? 0
             let text = part.text
-            texts.append(text.trimmingWhitespace())
+            // Steps split out of one paragraph keep their "1)" label in the text; drop it as the segmenter does.
+            let shown = part.range == nil ? text : text.utf8Slice(ServiceInfoExtractor.afterLabel(text), text.utf8.count)
+            texts.append(shown.trimmingWhitespace())
             let partSpan = part.range.map { aligned.span($0.lowerBound, $0.upperBound) } ?? part.node.span
             span = span.map { $0.union(partSpan) } ?? partSpan
             if index == 0, let found = actors.actor(in: text) {

@@ -51,8 +51,10 @@ public struct ActLineParser: Sendable {
         for (offset, word) in tailWords.enumerated() {
             if let type = self.actType(of: word, nominativeOnly: nominativeOnly) {
                 actType = type
-                if offset >= 1, TextTraits.folded(TextTraits.bare(tailWords[tailWords.startIndex + offset - 1])) == "бірлескен" {
-                    adjective = "бірлескен"
+                // "бірлескен бұйрығы" (joint order), "нормативтік қаулысы" (normative resolution).
+                if offset >= 1 {
+                    let previous = TextTraits.folded(TextTraits.bare(tailWords[tailWords.startIndex + offset - 1]))
+                    if previous == "бірлескен" || previous == "нормативтік" { adjective = previous }
                 }
                 break
             }

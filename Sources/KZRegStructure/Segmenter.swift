@@ -58,10 +58,6 @@ struct DocumentAssembler {
         let hasPoints = blocks[index..<bodyEnd].contains { HeadingParser.numbering($0.text)?.style == .point }
         if header.node != nil || hasPoints {
             while signatureStart > index, isSignatureLike(blocks[signatureStart - 1]) { signatureStart -= 1 }
-            // The signature follows the points: a body with no point keeps its lines.
-            if !blocks[index..<signatureStart].contains(where: { HeadingParser.numbering($0.text) != nil }) && !hasPoints {
-                signatureStart = bodyEnd
-            }
         }
         let bodyNodes = ContentParser(numberedHeadings: false).parse(blocks[index..<signatureStart])
         if !bodyNodes.isEmpty {

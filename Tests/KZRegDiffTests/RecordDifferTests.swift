@@ -257,3 +257,39 @@ extension String {
         #expect(report.regulations[0].points.isEmpty)
     }
 }
+
+@Suite struct ProcessDiffTests {
+    typealias S = RecordSamples
+
+    private func process(_ number: Int, _ kind: ServiceProcess.Kind, _ text: String,
+                         _ durations: [(Double, Duration.Unit)] = []) -> ServiceProcess {
+        ServiceProcess(kind: kind, number: number, label: "\(number)-\(kind == .process ? "процесс" : "шарт")",
+                       actor: nil, actorKey: nil, text: text,
+                       durations: durations.map { Duration(value: $0.0, unit: $0.1, text: "", span: S.zero) },
+                       span: S.zero)
+    }
+
+    @Test func processesAreAlignedAndNamedByTheirLabels() throws {
+        let oldProcesses = [
+            process(1, .process, "көрсетілетін қызметті алушының порталда ЖСН/БСН және парольді енгізу процесі"),
+            process(1, .condition, "порталда тіркелген көрсетілетін қызметті алушы туралы деректердің түпнұсқалығын тексеру"),
+            process(2, .process, "көрсетілетін қызметті берушінің өтінімді өңдеуі", [(1, .workingDay)]),
+        ]
+        var newProcesses = oldProcesses
+        newProcesses[2] = process(2, .process, "көрсетілетін қызметті берушінің өтінімді өңдеуі", [(2, .workingDay)])
+        newProcesses.append(process(3, .process, "көрсетілетін қызметті алушының нәтижені жеке кабинетте алуы"))
+        var oldRegulation = S.regulation(S.subsidyService, steps: S.subsidySteps())
+        var newRegulation = oldRegulation
+        oldRegulation.processes = oldProcesses
+        newRegulation.processes = newProcesses
+        let report = try RecordDiffer().diff(old: S.record("old", regulations: [oldRegulation]),
+                                             new: S.record("new", regulations: [newRegulation]))
+        let processes = report.regulations[0].processes
+        #expect(processes.map(\.kind) == [.unchanged, .unchanged, .changed, .added])
+        #expect(processes[2].duration?.description == "2-процесс: 1 жұмыс күні → 2 жұмыс күні")
+        #expect(processes[3].new?.name == "3-процесс")
+        #expect(report.summary.processesChanged == 2)
+        #expect(report.summary.stepsChanged == 0)
+        #expect(report.hasSubstantiveDifferences)
+    }
+}

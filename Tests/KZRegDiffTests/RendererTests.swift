@@ -21,7 +21,7 @@ import Testing
         #expect(!text.contains("\u{1B}["))
         #expect(text.contains("3-қадам: 1 жұмыс күні → 2 жұмыс күні"))
         #expect(text.contains("{+жедел+}"))
-        #expect(text.contains("− step 5 (removed)"))
+        #expect(text.contains("− 5-қадам (removed)"))
         // The summary comes before any regulation.
         let summary = try #require(text.range(of: "Summary"))
         let regulation = try #require(text.range(of: "Regulation 1 ↔ 1"))
@@ -51,6 +51,7 @@ import Testing
     @Test func durationsAreWordedInKazakh() {
         #expect(DurationFormatter.label(value: 1, unit: .workingDay) == "1 жұмыс күні")
         #expect(DurationFormatter.label(value: 1.5, unit: .hour) == "1,5 сағат")
+        #expect(DurationFormatter.label(value: 2, maxValue: 3, unit: .hour) == "2–3 сағат")
         #expect(DurationFormatter.workingTime(hours: 8) == "1 жұмыс күні")
         #expect(DurationFormatter.workingTime(hours: 12.5) == "1 жұмыс күні 4 сағат 30 минут")
         #expect(DurationFormatter.total(workingHours: 0, calendarDays: 0, months: 0) == "мерзімі жоқ")
@@ -67,6 +68,8 @@ import Testing
         #expect(limit.workingHours == 8)
         #expect(limit.calendarDays == 5)
         #expect(!limit.isWorkingTimeOnly)
+        // A range counts with its upper bound.
+        #expect(StepLimit([DurationValue(value: 2, maxValue: 3, unit: .workingDay)]).workingHours == 24)
     }
 }
 

@@ -12,6 +12,12 @@ import Testing
         #expect(reread == record)
     }
 
+    @Test func acceptsAByteOrderMark() throws {
+        let record = sampleRecord()
+        let data = Data([0xEF, 0xBB, 0xBF]) + (try JSONExporter().data(for: record))
+        #expect(try JSONRecordReader().record(from: data) == record)
+    }
+
     @Test func rejectsTextThatIsNotJSON() {
         #expect { try read("hello") } throws: { error in
             guard case RecordReadError.notJSON = error else { return false }

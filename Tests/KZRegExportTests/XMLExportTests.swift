@@ -119,6 +119,16 @@ import Testing
         }
     }
 
+    @Test func documentsWithADoctypeAreRefused() throws {
+        let valid = try xmlText(sampleRecord())
+        let withDoctype = valid.replacingOccurrences(
+            of: "<record", with: "<!DOCTYPE record [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>\n<record")
+        #expect(withDoctype != valid)
+        let result = try XMLValidator().validate(withDoctype)
+        #expect(!result.isValid)
+        #expect(result.messages.contains { $0.contains("DOCTYPE") })
+    }
+
     @Test func anUnusableSchemaIsAnError() {
         #expect(throws: XMLSchemaError.self) { try XMLValidator(schema: "<notASchema/>").validate("<a/>") }
         #expect(throws: XMLSchemaError.self) { try XMLValidator(schema: "").validate("<a/>") }

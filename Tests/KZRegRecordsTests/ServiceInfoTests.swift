@@ -1,4 +1,3 @@
-import KZRegText
 import Foundation
 import KZRegStructure
 import KZRegText

@@ -72,6 +72,8 @@ import Testing
         #expect(found.map(\.number) == [1, 2, 3])
         #expect(found.map(\.actorKey) == ["кеңсе қызметкер", "басшы", "жауапты маман"])
         #expect(found[2].durations.first?.span.text(in: source) == "5 жұмыс күні ішінде")
+        #expect(found[0].text == "кеңсе қызметкері 20 минут ішінде тіркейді;")
+        #expect(found[0].span.text(in: source) == "1) кеңсе қызметкері 20 минут ішінде тіркейді;")
     }
 
     @Test func unnumberedParagraphsAreSteps() {
@@ -84,6 +86,18 @@ import Testing
         let (_, found) = steps(root, source)
         #expect(found.map(\.number) == [1, 2])
         #expect(found.map(\.actorKey) == ["кеңсе қызметкер", "басшылық"])
+    }
+
+    @Test func aCrossReferenceToTheStepsPointIsNotTheStepsPoint() {
+        let (root, source) = regulation { b in [
+            b.node(.point, "3", "3. Әрбір рәсімнің (іс-қимылдың) мазмұны мен ұзақтығы осы регламенттің 5-тармағында көрсетілген."),
+            b.node(.point, "5", lead) { b in [
+                b.node(.subpoint, "1", "1) кеңсе қызметкері құжаттарды 10 минут ішінде тіркейді;"),
+            ] },
+        ] }
+        let (point, found) = steps(root, source)
+        #expect(point == "5")
+        #expect(found.count == 1)
     }
 
     @Test func noStepsPointGivesNoSteps() {

@@ -42,6 +42,12 @@ import Testing
         #expect(line.date?.iso == "2015-03-03")
     }
 
+    @Test func keepsTheAdjectiveOfANormativeResolution() throws {
+        let line = try #require(parser.parse("Қазақстан Республикасы Жоғарғы Сотының 2019 жылғы 20 сәуірдегі № 2 нормативтік қаулысы."))
+        #expect(line.actType == "нормативтік қаулы")
+        #expect(line.issuer == "Қазақстан Республикасы Жоғарғы Соты")
+    }
+
     @Test func ignoresTitlesThatOnlyMentionAnAct() {
         // A title about amending an order names the order in the dative, not as the act line does.
         #expect(parser.parse("министрінің 2016 жылғы 22 қаңтардағы № 52 бұйрығына өзгеріс енгізу туралы") == nil)

@@ -101,6 +101,13 @@ import Testing
                                  "Шартты белгілер:"])
     }
 
+    @Test func signaturesWithInitialsAreNotDebris() {
+        let input = "2. Соңғы тармақ.\n\nСессия төрағасы Қ. Т. Ибраев\n\nМәслихат хатшысы Б. Қ. Иманғазинов"
+        let blocks = Cleanser().cleanse(input)
+        #expect(blocks.allSatisfy { $0.kind == .text })
+        #expect(Cleanser().cleanse("а б в г\nд е ж з").first?.kind == .debris)
+    }
+
     @Test func theWordQosymshaInsideASentenceIsNotACaption() {
         let input = "өкілі оның өкілеттігін растайтын құжатты қосымша\nұсынады."
         let blocks = Cleanser().cleanse(input)

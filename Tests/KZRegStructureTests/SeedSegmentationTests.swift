@@ -136,3 +136,23 @@ import Testing
         #expect(document.root.children.map(\.kind) == [.paragraph, .paragraph])
     }
 }
+
+@Suite struct BodyLayoutTests {
+    @Test func anUnnumberedBodyStillEndsWithItsSignature() {
+        let text = """
+        Ақмола облысы әкімдігінің 2019 жылғы 29 тамыздағы № А-9/406 қаулысы.
+
+        Заңға сәйкес Ақмола облысының әкімдігі ҚАУЛЫ ЕТЕДІ:
+
+        Облыстың ауыл шаруашылығы басқармасы мемлекеттік тіркеуді қамтамасыз етсін.
+
+        Облыс әкімі
+
+        Е. Маржықпаев
+        """
+        let root = Segmenter().segment(text).root
+        #expect(root.children.map(\.kind) == [.header, .preamble, .body, .signature])
+        #expect(root.firstChild(.signature)?.text == "Облыс әкімі\nЕ. Маржықпаев")
+        #expect(root.firstChild(.body)?.children.map(\.kind) == [.paragraph])
+    }
+}

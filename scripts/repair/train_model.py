@@ -51,6 +51,10 @@ for f in sorted(os.listdir(tdir)):
         clean = open(os.path.join(tdir, f), encoding='utf-8').read()
         garb = open(os.path.join(tdir, f[:-4] + '.eng.txt'), encoding='utf-8').read()
         pages.append((clean, garb))
+        # large-glyph renders (the scanned-document look: small-caps-like Cyrillic read as capitals) count double
+        pf = os.path.join(tdir, f[:-4] + '.params')
+        if os.path.exists(pf) and 'scale=100' in open(pf).read() and re.search(r'dpi=[4-9]\d\d', open(pf).read()):
+            pages.append((clean, garb))
 print('pages', len(pages), file=sys.stderr)
 
 def align_words(ct, gt, band=40):

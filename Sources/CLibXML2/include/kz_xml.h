@@ -3,6 +3,8 @@
 /*
  * A narrow C facade over libxml2 (whose headers pull in ICU): an XML writer and XSD validation.
  * Only plain C types cross this boundary (see DEVELOPERS.md). Strings are UTF-8, NUL-terminated.
+ * libxml2 is initialized once, on first use, so writers and validations may run on several threads at
+ * once (each writer and each validation on one thread).
  */
 #include <stdint.h>
 
@@ -26,8 +28,10 @@ char *kz_xml_writer_finish(kz_xml_writer *writer, int32_t *outLength);
 void kz_xml_writer_discard(kz_xml_writer *writer);
 
 /// Validates a document against an XSD (both given as UTF-8 bytes). Returns 0 when valid, 1 when
-/// invalid or not well-formed, -1 when the schema itself cannot be used. Messages (one per line) go
-/// into `messages` (truncated to `capacity`).
+/// invalid or not well-formed, -1 when the schema itself cannot be used. Messages ("line N: ...", one
+/// per line) go into `messages` (truncated to `capacity`). The document is parsed without network
+/// access or libxml2's size limits (records of large inputs are large); a document with a DOCTYPE is
+/// refused as invalid.
 int kz_xml_validate(const char *xml, int32_t xmlLength, const char *xsd, int32_t xsdLength,
                     char *messages, int32_t capacity);
 

@@ -171,11 +171,20 @@ struct GarbleDecoder {
             }
         }
         var out: [WordCandidate] = []
+        // The character model re-ranks lexicon readings relative to the most word-like one, so it does not
+        // shift the balance between lexicon and out-of-lexicon readings.
+        var paths: [([UInt8], Float, Float)] = []
+        var bestChar: Float = -.infinity
         for (node, score, h) in finals {
-            let lp = model.wordLogP(Int(node)) ?? -30
             let letters = letterPath(h, histPrev, histLetter)
-            let cs = charWeight * charScore(letters)
-            out.append(WordCandidate(word: spell(letters), score: score + lexiconWeight * lp + cs, unigram: lp))
+            let cs = charScore(letters) / Float(max(letters.count, 1))
+            bestChar = max(bestChar, cs)
+            paths.append((letters, score + lexiconWeight * (model.wordLogP(Int(node)) ?? -30), cs))
+        }
+        for ((letters, score, cs), final) in zip(paths, finals) {
+            let lp = model.wordLogP(Int(final.0)) ?? -30
+            out.append(WordCandidate(word: spell(letters), score: score + charWeight * Float(letters.count) * (cs - bestChar),
+                                     unigram: lp))
         }
         return out
     }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import KZRegStructure
 
-@Suite struct LargeInputTests {
+@Suite struct SegmenterLargeInputTests {
     /// A multi-megabyte input (the fixtures repeated) segments without blowing up: the work is linear,
     /// so this finishes well inside the limit, and every copy's structure is found.
     @Test(.timeLimit(.minutes(2))) func segmentsAMultiMegabyteInputLinearly() throws {

@@ -1,0 +1,110 @@
+/// Finds annex caption blocks: the anchor line that ends with the annex word ("... 1-қосымша") or the approval
+/// word ("... бекітілген"), and the short caption lines above it (or below a leading "Бекітілген").
+struct CaptionDetector {
+    /// Lines longer than this are never part of a caption block (the anchor line excepted).
+    var maxLineLength: Int
+    /// How many lines above its anchor a caption block may reach.
+    var maxLines: Int
+
+    /// Marks caption lines and returns what each caption group says.
+    func mark(_ lines: [SourceLine], _ roles: inout [LineRole]) -> [Int: AnnexCaptionInfo] {
+        var captions: [Int: AnnexCaptionInfo] = [:]
+        var group = 0
+        for index in lines.indices where roles[index] == .free && !lines[index].isBlank {
+            let text = lines[index].text
+            guard !TextTraits.endsTerminated(text), let anchor = HeadingParser.captionAnchor(text) else { continue }
+            // "... құжатты қосымша" + "ұсынады.": the word "қосымша" (additionally) inside a wrapped sentence.
+            if index + 1 < lines.count, !lines[index + 1].isBlank, TextTraits.startsLowercase(lines[index + 1].text) {
+                continue
+            }
+            group += 1
+            var first = index
+            var cursor = index - 1
+            var taken = 0
+            var blankRun = 0
+            while cursor >= 0, taken < maxLines {
+                let line = lines[cursor]
+                if line.isBlank {
+                    blankRun += 1
+                    // A caption broken by blank lines continues mid-phrase below the gap ("министрінің",
+                    // "2016 жылғы ...", "№ 52 ..."); a capitalized line below the gap starts the caption.
+                    if blankRun > 3 || !continuesCaption(lines[first].text) { break }
+                    cursor -= 1
+                    continue
+                }
+                guard roles[cursor] == .free, isCaptionContinuation(line.text) else { break }
+                blankRun = 0
+                first = cursor
+                taken += 1
+                cursor -= 1
+            }
+            // A caption starts a block: if the line right above it is running text that breaks off
+            // unfinished, the "caption" is really the tail of that sentence ("... № 279 бұйрығымен бекітілген
+            // "Оралман мәртебесін беру" Стандартындағы ..."), not a caption.
+            // Likewise a "caption" whose first line starts in lower case continues a sentence (across a page
+            // break, say).
+            if TextTraits.startsLowercase(lines[first].text) || (first > 0 && roles[first - 1] == .free
+                && !lines[first - 1].isBlank && continuesSentence(above: lines[first - 1].text)) {
+                group -= 1
+                continue
+            }
+            var last = index
+            if taken == 0 && TextTraits.words(text).count <= 2 {
+                last = downwardCaptionEnd(from: index, lines, roles) ?? index
+            }
+            for line in first...last where !lines[line].isBlank { roles[line] = .caption(group) }
+            // Caption text decides the annex's target (act or approved text).
+            let captionText = lines[first...last].filter { !$0.isBlank }.map(\.text).joined(separator: " ")
+            var info = anchor
+            info.target = HeadingParser.target(of: captionText)
+            if info.number == nil, let number = HeadingParser.captionAnchor(captionText)?.number { info.number = number }
+            captions[group] = info
+        }
+        return captions
+    }
+
+    /// Whether an unfinished line of running text stands right above a would-be caption.
+    private func continuesSentence(above text: String) -> Bool {
+        if TextTraits.endsTerminated(text) || TextTraits.isNameLine(text) || TextTraits.isPositionLine(text) {
+            return false
+        }
+        if ActHeaderVocabulary.isStatusLine(text) || HeadingParser.chapter(text) != nil { return false }
+        // Short lines without a stop are signature or heading lines; running text is long or numbered.
+        return HeadingParser.numbering(text) != nil || text.count > maxLineLength
+    }
+
+    /// Whether a caption line reads as the continuation of the line above it.
+    private func continuesCaption(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return TextTraits.startsLowercase(text) || TextTraits.isDigit(first) || first == "№"
+    }
+
+    /// Whether a line above an anchor can be part of its caption block.
+    private func isCaptionContinuation(_ text: String) -> Bool {
+        if text.utf8.count > maxLineLength * 4 || text.count > maxLineLength { return false }
+        if TextTraits.endsTerminated(text) && !text.hasSuffix("ж.") { return false }
+        if HeadingParser.numbering(text) != nil || HeadingParser.chapter(text) != nil { return false }
+        if TextTraits.isNameLine(text) || TextTraits.isPositionLine(text) { return false }
+        if HeadingParser.captionAnchor(text) != nil { return false }
+        if ActHeaderVocabulary.isStatusLine(text) { return false }
+        return true
+    }
+
+    /// "Бекітілген" / "1-қосымша" written above the caption lines: the line that names the act ends it.
+    private func downwardCaptionEnd(from index: Int, _ lines: [SourceLine], _ roles: [LineRole]) -> Int? {
+        var cursor = index + 1
+        var taken = 0
+        while cursor < lines.count, taken < 6 {
+            let line = lines[cursor]
+            if line.isBlank { cursor += 1; continue }
+            guard roles[cursor] == .free, line.text.count <= maxLineLength,
+                  HeadingParser.numbering(line.text) == nil else { return nil }
+            taken += 1
+            let words = TextTraits.words(TextTraits.folded(line.text)).map { String(TextTraits.bare($0)) }
+            if words.contains(where: { HeadingParser.actDatives.contains($0) }) { return cursor }
+            if TextTraits.endsTerminated(line.text) { return nil }
+            cursor += 1
+        }
+        return nil
+    }
+}
