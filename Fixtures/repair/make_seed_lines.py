@@ -1,5 +1,5 @@
 import os
-ROOT='/work/main'
+ROOT=os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
 F={'000':'Seeds/000_ad434dc5b759e9fe.txt','002':'Seeds/002_b00cff447d8fad42.txt','004':'Seeds/004_330650b0f542082e.txt'}
 C={}
 C['000']={

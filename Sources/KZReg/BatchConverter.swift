@@ -23,6 +23,12 @@ public struct BatchConverter: Sendable {
     public var force: Bool
     public var discovery: InputDiscovery
     public var writer: AtomicFileWriter
+    /// Extra identity appended to the pipeline's version stamp, e.g. the build of the running executable, so
+    /// that outputs made by another build count as out of date.
+    public var stampSuffix: String?
+
+    /// The stamp recorded for every output: the pipeline's version stamp plus `stampSuffix`.
+    public var stamp: String { [pipeline.versionStamp, stampSuffix].compactMap { $0 }.joined(separator: "; ") }
 
     public init(pipeline: Pipeline = Pipeline(), formats: [OutputFormat] = OutputFormat.allCases,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, force: Bool = false) {
@@ -32,6 +38,7 @@ public struct BatchConverter: Sendable {
         self.force = force
         self.discovery = InputDiscovery()
         self.writer = AtomicFileWriter()
+        self.stampSuffix = nil
     }
 
     /// What a batch run produced.
@@ -80,7 +87,7 @@ public struct BatchConverter: Sendable {
 
         let elapsed = clock.now - start
         let manifest = ConversionManifest(
-            stamp: pipeline.versionStamp, formats: formats, startedAt: Self.iso8601(startedAt),
+            stamp: stamp, formats: formats, startedAt: Self.iso8601(startedAt),
             seconds: Self.seconds(elapsed), jobs: workers, entries: state.entries())
         let manifestPath = Self.join(outputDirectory, ConversionManifest.fileName)
         do {
@@ -140,7 +147,7 @@ public struct BatchConverter: Sendable {
             return fail("\(error)")
         }
         entry.encoding = document.decoded.encoding
-        entry.stamp = pipeline.versionStamp
+        entry.stamp = stamp
         for (format, output) in zip(formats, outputs) {
             do {
                 try writer.write(try format.export(document.record), to: Self.join(outputDirectory, output))
@@ -157,7 +164,7 @@ public struct BatchConverter: Sendable {
 
     private func isUpToDate(_ previous: ConversionManifest.Entry, sha256: String, outputs: [String], name: String,
                             in outputDirectory: String) -> Bool {
-        previous.status == .ok && previous.sha256 == sha256 && previous.stamp == pipeline.versionStamp
+        previous.status == .ok && previous.sha256 == sha256 && previous.stamp == stamp
             && previous.name == name && previous.outputs == outputs
             && outputs.allSatisfy { FileManager.default.fileExists(atPath: Self.join(outputDirectory, $0)) }
     }

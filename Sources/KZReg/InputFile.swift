@@ -6,11 +6,14 @@ public enum InputFileError: Error, Equatable, Sendable, CustomStringConvertible 
     case isDirectory(path: String)
     case notRegularFile(path: String)
     case unreadable(path: String, reason: String)
+    /// The input is larger than `limit` bytes (or endless, like a device).
+    case tooLarge(path: String, limit: Int)
 
     /// The path the error is about.
     public var path: String {
         switch self {
-        case .notFound(let path), .isDirectory(let path), .notRegularFile(let path), .unreadable(let path, _):
+        case .notFound(let path), .isDirectory(let path), .notRegularFile(let path), .unreadable(let path, _),
+             .tooLarge(let path, _):
             return path
         }
     }
@@ -22,6 +25,7 @@ public enum InputFileError: Error, Equatable, Sendable, CustomStringConvertible 
         case .isDirectory: return "is a directory, not a file"
         case .notRegularFile: return "is not a regular file"
         case .unreadable(_, let reason): return "cannot be read: \(reason)"
+        case .tooLarge(_, let limit): return "is larger than \(limit) bytes, the most kzreg reads"
         }
     }
 
@@ -33,10 +37,11 @@ public enum InputFile {
     /// The name standard input goes by on the command line and in records.
     public static let standardInputName = "-"
 
-    /// Reads all bytes of `path` ("-" reads standard input to its end).
+    /// Reads all bytes of `path` ("-" reads standard input to its end), at most `limit` bytes (by default the
+    /// most the decoder accepts; endless sources like devices stop there).
     /// Throws an `InputFileError` that names the path and says why it cannot be read.
-    public static func read(_ path: String) throws -> [UInt8] {
-        if path == standardInputName { return try readAll(descriptor: STDIN_FILENO, path: path) }
+    public static func read(_ path: String, limit: Int = InputDecoder().maximumByteCount) throws -> [UInt8] {
+        if path == standardInputName { return try readAll(descriptor: STDIN_FILENO, path: path, limit: limit) }
         var status = stat()
         guard stat(path, &status) == 0 else {
             let code = errno
@@ -53,12 +58,13 @@ public enum InputFile {
             throw InputFileError.unreadable(path: path, reason: String(cString: strerror(errno)))
         }
         defer { close(descriptor) }
-        return try readAll(descriptor: descriptor, path: path, sizeHint: Int(status.st_size))
+        if Int(status.st_size) > limit { throw InputFileError.tooLarge(path: path, limit: limit) }
+        return try readAll(descriptor: descriptor, path: path, limit: limit, sizeHint: Int(status.st_size))
     }
 
-    private static func readAll(descriptor: Int32, path: String, sizeHint: Int = 0) throws -> [UInt8] {
+    private static func readAll(descriptor: Int32, path: String, limit: Int, sizeHint: Int = 0) throws -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(sizeHint > 0 ? sizeHint : 1 << 16)
+        bytes.reserveCapacity(sizeHint > 0 ? min(sizeHint, limit) + 1 : 1 << 16)
         let chunk = 1 << 20
         var buffer = [UInt8](repeating: 0, count: chunk)
         while true {
@@ -69,6 +75,7 @@ public enum InputFile {
             }
             if count == 0 { break }
             bytes.append(contentsOf: buffer[0..<count])
+            if bytes.count > limit { throw InputFileError.tooLarge(path: path, limit: limit) }
         }
         return bytes
     }

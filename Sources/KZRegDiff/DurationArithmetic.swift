@@ -9,6 +9,11 @@ public enum DurationArithmetic {
     /// Working hours in one working day.
     public static let hoursPerWorkingDay = 8.0
 
+    /// The conventions in words, for the reader of a report.
+    public static let conventions = "1 жұмыс күні = 8 жұмыс сағаты; қадам мерзімі — оның ең ұзақ мерзімі; "
+        + "күнтізбелік күндер мен айлар жұмыс уақытына қосылмайды "
+        + "(1 working day = 8 working hours; a step counts its longest limit; calendar days and months are kept apart)"
+
     /// The working hours of a limit, or nil when its unit is calendar time.
     public static func workingHours(value: Double, unit: Duration.Unit) -> Double? {
         switch unit {

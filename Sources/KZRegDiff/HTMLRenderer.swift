@@ -83,7 +83,7 @@ public struct HTMLRenderer: Sendable {
             }
         }
         if rows == 0 { html += "<tr><td colspan=\"5\">—</td></tr>\n" }
-        html += "</tbody>\n</table>\n</section>\n"
+        html += "</tbody>\n</table>\n<p class=\"conventions\">\(escape(DurationArithmetic.conventions))</p>\n</section>\n"
         return html
     }
 
@@ -238,7 +238,7 @@ public struct HTMLRenderer: Sendable {
     del.whole,ins.whole{display:block;text-decoration:none}
     tr.added td.new{background:#efe}tr.removed td.old{background:#fee}tr.moved td{background:#eef}
     tr.changed td{background:#fffbe6}tr.total td{font-weight:bold}
-    .number{font-weight:bold}.actor{font-style:italic}.duration,.result{color:#555;font-size:.9em}
+    .conventions{color:#666;font-size:.85em}.number{font-weight:bold}.actor{font-style:italic}.duration,.result{color:#555;font-size:.9em}
     .kind{float:right;font-size:.8em;color:#666;border:1px solid #ccc;border-radius:3px;padding:0 .3em}
     ul.counts{display:grid;grid-template-columns:repeat(auto-fill,minmax(15em,1fr));gap:.2em .8em;padding:0;list-style:none}
     ul.counts li.zero{color:#888}ul.counts li.nonzero .count{font-weight:bold;color:#000}

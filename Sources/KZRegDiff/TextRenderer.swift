@@ -29,6 +29,7 @@ public struct TextRenderer: Sendable {
                    + "\(summary.actorChanges) actor)")
         out.append("  points changed: \(summary.pointsChanged); chapters changed: \(summary.chaptersChanged); "
                    + "renumbered only: \(summary.renumbered)")
+        if !summary.durations.isEmpty { out.append("  durations: \(DurationArithmetic.conventions)") }
         for total in summary.durations {
             out.append("  total duration — \(total.regulation): \(total.old.label) → \(total.new.label)"
                        + (total.deltaWorkingHours.map { " (\(DurationFormatter.delta(workingHours: $0)))" } ?? ""))

@@ -61,8 +61,11 @@ public struct JSONSchemaValidator: Sendable {
     /// Every violation of the schema by `instance`; empty when it is valid.
     public func validate(_ instance: JSONValue) -> [JSONSchemaViolation] {
         var run = Run(references: references)
-        run.evaluate(schema, instance, path: "", depth: 0)
-        return run.violations
+        run.evaluate(schema, instance, path: InstancePath.root, depth: 0)
+        // Objects are walked in hash order; sort so the same document always reports the same list.
+        return run.violations.enumerated().sorted {
+            ($0.element.instancePath, $0.offset) < ($1.element.instancePath, $1.offset)
+        }.map(\.element)
     }
 
     /// Parses `data` as JSON and validates it.
@@ -168,6 +171,32 @@ public struct JSONSchemaValidator: Sendable {
 
 // MARK: - Evaluation
 
+/// Where the validator is in the instance; turned into a JSON Pointer only when something fails.
+private final class InstancePath: Sendable {
+    let parent: InstancePath?
+    let token: String
+
+    static let root = InstancePath(parent: nil, token: "")
+
+    init(parent: InstancePath?, token: String) {
+        self.parent = parent
+        self.token = token
+    }
+
+    func appending(_ token: String) -> InstancePath { InstancePath(parent: self, token: token) }
+    func appending(_ index: Int) -> InstancePath { InstancePath(parent: self, token: String(index)) }
+
+    var pointer: String {
+        var tokens: [String] = []
+        var node: InstancePath? = self
+        while let current = node, current.parent != nil {
+            tokens.append(JSONSchemaValidator.escape(current.token))
+            node = current.parent
+        }
+        return tokens.reversed().map { "/" + $0 }.joined()
+    }
+}
+
 /// One validation run: the violations found so far and the compiled patterns.
 private struct Run {
     let references: [String: JSONValue]
@@ -177,12 +206,12 @@ private struct Run {
 
     init(references: [String: JSONValue]) { self.references = references }
 
-    mutating func fail(_ path: String, _ keyword: String, _ message: String) {
-        violations.append(JSONSchemaViolation(instancePath: path, keyword: keyword, message: message))
+    mutating func fail(_ path: InstancePath, _ keyword: String, _ message: String) {
+        violations.append(JSONSchemaViolation(instancePath: path.pointer, keyword: keyword, message: message))
     }
 
     /// Whether `instance` is valid against `schema`, without recording why not.
-    mutating func isValid(_ schema: JSONValue, _ instance: JSONValue, path: String, depth: Int) -> Bool {
+    mutating func isValid(_ schema: JSONValue, _ instance: JSONValue, path: InstancePath, depth: Int) -> Bool {
         let saved = violations
         violations = []
         evaluate(schema, instance, path: path, depth: depth)
@@ -191,7 +220,7 @@ private struct Run {
         return valid
     }
 
-    mutating func evaluate(_ schema: JSONValue, _ instance: JSONValue, path: String, depth: Int) {
+    mutating func evaluate(_ schema: JSONValue, _ instance: JSONValue, path: InstancePath, depth: Int) {
         guard depth < Run.maximumDepth else { return fail(path, "$ref", "schema nesting too deep") }
         let keywords: [String: JSONValue]
         switch schema {
@@ -232,7 +261,7 @@ private struct Run {
             }
             if let itemSchema = keywords["items"] {
                 for (index, item) in items.enumerated() {
-                    evaluate(itemSchema, item, path: path + "/\(index)", depth: depth + 1)
+                    evaluate(itemSchema, item, path: path.appending(index), depth: depth + 1)
                 }
             }
         case .object(let members):
@@ -257,7 +286,7 @@ private struct Run {
         }
     }
 
-    private mutating func checkType(_ type: JSONValue, _ instance: JSONValue, _ path: String) {
+    private mutating func checkType(_ type: JSONValue, _ instance: JSONValue, _ path: InstancePath) {
         let names: [String]
         switch type {
         case .string(let name): names = [name]
@@ -269,7 +298,7 @@ private struct Run {
         if !matches { fail(path, "type", "\(actual) where \(names.joined(separator: " or ")) is required") }
     }
 
-    private mutating func checkString(_ keywords: [String: JSONValue], _ string: String, _ path: String) {
+    private mutating func checkString(_ keywords: [String: JSONValue], _ string: String, _ path: InstancePath) {
         let length = string.unicodeScalars.count
         if case .integer(let minimum)? = keywords["minLength"], length < minimum {
             fail(path, "minLength", "is shorter than \(minimum) characters")
@@ -286,7 +315,7 @@ private struct Run {
     }
 
     private mutating func checkObject(_ keywords: [String: JSONValue], _ members: [String: JSONValue],
-                                      _ path: String, _ depth: Int) {
+                                      _ path: InstancePath, _ depth: Int) {
         if case .array(let required)? = keywords["required"] {
             for case .string(let name) in required where members[name] == nil {
                 fail(path, "required", "missing required property \"\(name)\"")
@@ -294,8 +323,8 @@ private struct Run {
         }
         var properties: [String: JSONValue] = [:]
         if case .object(let declared)? = keywords["properties"] { properties = declared }
-        for (name, value) in members.sorted(by: { $0.key < $1.key }) {
-            let here = path + "/" + JSONSchemaValidator.escape(name)
+        for (name, value) in members {
+            let here = path.appending(name)
             if let propertySchema = properties[name] {
                 evaluate(propertySchema, value, path: here, depth: depth + 1)
             } else if let additional = keywords["additionalProperties"] {

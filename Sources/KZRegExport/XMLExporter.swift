@@ -65,7 +65,8 @@ private struct LayoutWriter {
             return
         case .bool, .integer, .number, .string:
             try start(key)
-            try writer.text(LayoutWriter.text(of: value))
+            let text = LayoutWriter.text(of: value)
+            if !text.isEmpty { try writer.text(text) }
             try writer.endElement()
         case .array(let items):
             try start(key)

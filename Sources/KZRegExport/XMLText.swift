@@ -29,11 +29,13 @@ public enum XMLText {
     /// Whether `name` can be used as an element or attribute name as is (an ASCII XML NCName that does
     /// not start with "xml").
     public static func isName(_ name: String) -> Bool {
-        guard let first = name.utf8.first, !name.lowercased().hasPrefix("xml") else { return false }
+        let bytes = name.utf8
+        guard let first = bytes.first else { return false }
+        if bytes.count >= 3, bytes.prefix(3).map({ $0 | 0x20 }) == Array("xml".utf8) { return false }
         func isStart(_ byte: UInt8) -> Bool {
             (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
         }
-        return isStart(first) && name.utf8.allSatisfy {
+        return isStart(first) && bytes.allSatisfy {
             isStart($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2E
         }
     }

@@ -56,7 +56,8 @@ public struct DurationParser: Sendable {
         var next = afterNumber
         // "30-минут": a hyphen between the number and its unit.
         if next < tokens.count, tokens[next].isDash, next + 1 < tokens.count, tokens[next + 1].isWord { next += 1 }
-        guard var (unit, afterUnit) = unitAt(tokens, next, value: value) else { return nil }
+        guard let (foundUnit, afterUnit) = unitAt(tokens, next, value: value) else { return nil }
+        var unit = foundUnit
         var first = index
         // "күнтізбелік он күн": the adjective before the number.
         if unit == .day, index > 0, tokens[index - 1].folded.hasPrefix("кунтизбелик") {

@@ -100,11 +100,31 @@ public struct ExtractionEvaluator: Sendable {
         score.extractedSteps = regulations.reduce(0) { $0 + $1.steps.count }
         score.expectedSteps = expected.regulations.reduce(0) { $0 + $1.steps.count }
         check(&score, "regulation count", expected.regulations.count, regulations.count)
+        var used = Set<Int>()
         for (index, golden) in expected.regulations.enumerated() {
-            guard index < regulations.count else { continue }
-            compare(regulations[index], golden, label: "regulation \(index + 1)", into: &score)
+            guard let match = pairing(golden, at: index, in: regulations, used: used) else {
+                score.mismatches.append("regulation \(index + 1): missing")
+                continue
+            }
+            used.insert(match)
+            compare(regulations[match], golden, label: "regulation \(index + 1)", into: &score)
         }
         return score
+    }
+
+    /// The extracted regulation to compare a golden one with: the one in the same numbered annex, else the one
+    /// at the same position, else the next one not yet paired.
+    private func pairing(_ golden: ExpectedRecord.ExpectedRegulation, at index: Int, in regulations: [Regulation],
+                         used: Set<Int>) -> Int? {
+        if let annex = golden.annex,
+           let match = regulations.indices.first(where: { !used.contains($0) && regulations[$0].annex == annex }) {
+            return match
+        }
+        if index < regulations.count, !used.contains(index),
+           golden.annex == nil || regulations[index].annex == nil || regulations[index].annex == golden.annex {
+            return index
+        }
+        return nil
     }
 
     private func compare(_ actual: Regulation, _ golden: ExpectedRecord.ExpectedRegulation, label: String,

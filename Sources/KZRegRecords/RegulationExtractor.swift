@@ -11,7 +11,11 @@ struct RegulationExtractor: Sendable {
         let scope = RegulationScope(node)
         let titleNode = knownTitle == nil ? node.firstChild(.title) : nil
         let title = (knownTitle ?? node.heading ?? titleNode?.text ?? Self.firstLine(of: node.text)).trimmingWhitespace()
-        var regulation = Regulation(kind: Self.kind(of: title), annex: annex, title: title, span: node.span)
+        // A title cut short (a wrapped title the segmenter did not join) may lose its "регламенті": then the
+        // opening words of the text decide.
+        var kind = Self.kind(of: title)
+        if kind == .other { kind = Self.kind(of: String(node.fullText.prefix(600))) }
+        var regulation = Regulation(kind: kind, annex: annex, title: title, span: node.span)
         regulation.chapters = chapters(scope)
         let info = ServiceInfoExtractor(locator: locator)
         // The title is the heading (no span of its own) or a title child.
@@ -32,7 +36,7 @@ struct RegulationExtractor: Sendable {
         regulation.forms = info.forms(scope: scope, before: stepsIndex)
         regulation.result = info.result(scope: scope, before: stepsIndex)
         regulation.basis = info.basis(scope: scope)
-        regulation.participantActors = info.participants(scope: scope)
+        regulation.participantActors = ParticipantExtractor(locator: locator).participants(scope: scope)
         regulation.participants = regulation.participantActors.map(\.text)
         regulation.stepsPoint = stepsPoint
         regulation.steps = steps
@@ -43,13 +47,17 @@ struct RegulationExtractor: Sendable {
         return regulation
     }
 
+    /// "регламент" → regulation, "қағидалар" → rules (whichever the text names first), else other.
     static func kind(of title: String) -> Regulation.Kind {
-        let lower = title.lowercased()
-        // The last word naming the text decides: "... регламентін бекіту туралы" does not occur in a title of
-        // the text itself, so the first match in the order below is enough.
-        if lower.contains("регламент") { return .regulation }
-        if lower.contains("қағида") { return .rules }
-        return .other
+        let folded = KazakhFolding.fold(title)
+        let regulation = folded.range(of: "регламент")?.lowerBound
+        let rules = folded.range(of: "кагида")?.lowerBound
+        switch (regulation, rules) {
+        case let (regulation?, rules?): return regulation < rules ? .regulation : .rules
+        case (_?, nil): return .regulation
+        case (nil, _?): return .rules
+        default: return .other
+        }
     }
 
     static func firstLine(of text: String) -> String {

@@ -1,10 +1,9 @@
 import KZRegStructure
 
 /// Reads what the general provisions of a regulation say about the service: its quoted name, the provider,
-/// the forms, the result and the basis for starting the procedure; and the participants point.
+/// the forms, the result and the basis for starting the procedure.
 struct ServiceInfoExtractor: Sendable {
     let locator: SpanLocator
-    let actors = ActorCanonicalizer()
 
     // MARK: - Service name
 
@@ -206,50 +205,5 @@ struct ServiceInfoExtractor: Sendable {
             index += 1
         }
         return index < tokens.count ? tokens[index].start : 0
-    }
-
-    // MARK: - Participants
-
-    /// The items of the point listing the units / employees taking part ("…процесіне қатысатын … тізбесі:").
-    func participants(scope: RegulationScope) -> [ActorMention] {
-        let body = scope.body
-        guard let lead = body.first(where: { scoped in
-            let folded = KazakhFolding.fold(scoped.node.ownText)
-            return scoped.node.kind == .point && folded.contains("катысатын")
-                && (folded.contains("тизбе") || folded.contains("тизим"))
-        }) else { return [] }
-        var items: [ActorMention] = []
-        let children = lead.node.children.filter { !$0.ownText.isEmpty }
-        if !children.isEmpty {
-            for child in children {
-                let text = child.ownText
-                let start = Self.afterLabel(text)
-                var item = text.utf8Slice(start, text.utf8.count).trimmingWhitespace()
-                while let last = item.last, last == ";" || last == "." || last == "," { item.removeLast() }
-                guard !item.isEmpty else { continue }
-                let span = locator.aligned(child).span(start, start + item.utf8.count)
-                items.append(ActorMention(text: item, key: actors.key(for: item), span: span))
-            }
-            return items
-        }
-        // Inline list: "...тізбесі: 1) ...; 2) ...".
-        let text = lead.node.ownText
-        guard let colon = text.firstIndex(of: ":") else { return [] }
-        let aligned = locator.aligned(lead.node)
-        var cursor = text.utf8.distance(from: text.utf8.startIndex, to: colon) + 1
-        let rest = String(text[text.index(after: colon)...])
-        for piece in rest.split(separator: ";", omittingEmptySubsequences: false) {
-            let pieceText = String(piece)
-            let skip = Self.afterLabel(pieceText)
-            var item = pieceText.utf8Slice(skip, pieceText.utf8.count).trimmingWhitespace()
-            while let last = item.last, last == "." || last == "," { item.removeLast() }
-            if !item.isEmpty, let range = pieceText.range(of: item) {
-                let start = cursor + pieceText.utf8.distance(from: pieceText.utf8.startIndex, to: range.lowerBound)
-                items.append(ActorMention(text: item, key: actors.key(for: item),
-                                          span: aligned.span(start, start + item.utf8.count)))
-            }
-            cursor += pieceText.utf8.count + 1
-        }
-        return items
     }
 }

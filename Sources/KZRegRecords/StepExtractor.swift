@@ -102,7 +102,16 @@ struct StepExtractor: Sendable {
             return groups
         }
         return nodes.filter { ($0.kind == .paragraph || $0.kind == .bulletItem) && !$0.ownText.isEmpty }
-            .map { Group(number: nil, parts: [Part(node: $0)]) }
+            .map { Group(number: Self.labelNumber($0.ownText), parts: [Part(node: $0)]) }
+    }
+
+    /// The number of a paragraph labelled "1-рәсім", "2-қадам", "3-іс-қимыл" (procedure, step, action).
+    static func labelNumber(_ text: String) -> Int? {
+        let tokens = TextTokenizer.tokens(in: String(text.prefix(40)))
+        guard tokens.count >= 3, tokens[0].isNumber, tokens[1].isDash,
+              ["расим", "кадам", "ис-кимыл", "ис-арекет"].contains(where: { tokens[2].folded.hasPrefix($0) })
+        else { return nil }
+        return Int(tokens[0].text)
     }
 
     /// Steps written inside the lead-in paragraph itself ("... ұзақтығы: 1) ...; 2) ...").
@@ -173,40 +182,5 @@ struct StepExtractor: Sendable {
         step.actorSpan = actor?.span
         step.resultSpan = result?.span
         return step
-    }
-}
-
-/// Finds a step's result: "Нәтижесі – ...", "нәтижесі: ...".
-enum ResultFinder {
-    static func result(in text: String) -> (text: String, start: Int, end: Int)? {
-        let tokens = TextTokenizer.tokens(in: text)
-        for (index, token) in tokens.enumerated() where token.folded == "натижеси" && index + 1 < tokens.count {
-            let separator = tokens[index + 1]
-            guard separator.isDash || separator.is(":") else { continue }
-            // Only "Нәтижесі" that opens a sentence or clause, not "... қызмет көрсету нәтижесі - ...".
-            if index > 0, tokens[index - 1].isWord, !token.text.hasPrefix("Н") { continue }
-            guard index + 2 < tokens.count else { return nil }
-            let start = tokens[index + 2].start
-            var endIndex = index + 2
-            while endIndex + 1 < tokens.count, !tokens[endIndex + 1].is(";") {
-                if tokens[endIndex + 1].is("."), endIndex + 2 < tokens.count,
-                   tokens[endIndex + 2].text.first?.isUppercase == true { break }
-                endIndex += 1
-            }
-            var end = tokens[endIndex].end
-            if tokens[endIndex].is(".") { end = tokens[endIndex].start }
-            guard end > start else { return nil }
-            return (text.utf8Slice(start, end), start, end)
-        }
-        return nil
-    }
-}
-
-extension String {
-    func trimmingWhitespace() -> String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }
-        return String(scalars)
     }
 }

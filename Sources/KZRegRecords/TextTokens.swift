@@ -93,3 +93,13 @@ extension String {
         return String(decoding: bytes[lower..<upper], as: UTF8.self)
     }
 }
+
+extension String {
+    /// The string without leading and trailing whitespace.
+    func trimmingWhitespace() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+}

@@ -27,6 +27,7 @@ public struct Cleanser: Sendable {
         let indentMode = usesIndentedParagraphs(lines)
         let blankSeparated = usesBlankSeparatedParagraphs(lines)
         let linePerParagraph = !indentMode && !blankSeparated && usesOneLinePerParagraph(lines)
+        let width = typicalLineWidth(lines)
         let hyphenated = hyphenatedWords(lines)
 
         var blocks: [CleansedBlock] = []
@@ -73,7 +74,7 @@ public struct Cleanser: Sendable {
                 if var builder = current, !separatesActLine(builder.lastLine, line, lineIndex: index),
                    let join = joiner(previous: builder.lastLine, next: line, blanks: blanks,
                                      indentMode: indentMode, blankSeparated: blankSeparated,
-                                     linePerParagraph: linePerParagraph, hyphenated: hyphenated) {
+                                     linePerParagraph: linePerParagraph, width: width, hyphenated: hyphenated) {
                     builder.append(line, index: index, separator: join.separator, dropTrailingHyphen: join.dropHyphen)
                     current = builder
                 } else {
@@ -95,9 +96,10 @@ public struct Cleanser: Sendable {
     private func separatesActLine(_ previous: SourceLine, _ next: SourceLine, lineIndex: Int) -> Bool {
         guard lineIndex < 40, next.text.utf8.count < 2_000 else { return false }
         let parser = ActLineParser()
-        if !TextTraits.startsLowercase(next.text), let last = TextTraits.words(previous.text).last,
-           parser.actType(of: last, nominativeOnly: true) != nil, parser.parse(previous.text) != nil {
-            return true
+        if !TextTraits.startsLowercase(next.text), let last = TextTraits.words(previous.text).last {
+            // "... № 389 қаулысы." or "... № 15 болып тіркелді" closes a header sentence.
+            if parser.actType(of: last, nominativeOnly: true) != nil, parser.parse(previous.text) != nil { return true }
+            if TextTraits.folded(TextTraits.bare(last)) == "тіркелді" { return true }
         }
         guard let first = TextTraits.words(next.text).first, !TextTraits.startsLowercase(first),
               next.text.utf8.contains(0xE2) || next.text.contains(where: { $0.isNumber }) else { return false }
@@ -119,12 +121,20 @@ public struct Cleanser: Sendable {
 
     /// How `next` continues the paragraph that ends with `previous`, or nil when it starts a new block.
     private func joiner(previous: SourceLine, next: SourceLine, blanks: Int, indentMode: Bool, blankSeparated: Bool,
-                        linePerParagraph: Bool,
+                        linePerParagraph: Bool, width: Int,
                         hyphenated: Set<String>) -> Join? {
         let text = next.text
         if startsBlock(text, after: previous.text, blanks: blanks) { return nil }
         if blanks >= 1 && TextTraits.isNameLine(previous.text) { return nil }
+        if previous.text.hasSuffix("__") { return nil }  // a form field ("өтініш беруші: ______")
         let previousTerminated = TextTraits.endsTerminated(previous.text)
+        // A wrapped line fills the page width; a clearly shorter unfinished line followed by a capital ended
+        // its paragraph (a heading, a title, a form label) — unless it breaks off mid-phrase.
+        if blanks == 0, !previousTerminated, previous.text.count * 5 < width * 3,
+           !TextTraits.startsLowercase(text), !TextTraits.startsWithClosingPunctuation(text),
+           !Self.endsMidPhrase(previous.text), !previous.text.hasSuffix("-") {
+            return nil
+        }
         if indentMode {
             if next.indent >= 3 { return nil }
             if blanks == 1 && !(previousTerminated == false && (TextTraits.startsLowercase(text)
@@ -221,6 +231,23 @@ public struct Cleanser: Sendable {
         if folded.hasPrefix("ескерту") || folded.hasPrefix("шартты белгі") || text.hasPrefix("©") { return true }
         if ActHeaderVocabulary.isStatusLine(text) { return true }
         return false
+    }
+
+    /// The width of a full line: the 80th percentile of line lengths in characters.
+    func typicalLineWidth(_ lines: [SourceLine]) -> Int {
+        var histogram = [Int](repeating: 0, count: 401)
+        var total = 0
+        for line in lines where !line.isBlank && !line.hasTab {
+            histogram[min(400, line.text.utf8.count / 2)] += 1  // Cyrillic letters take two bytes
+            total += 1
+        }
+        guard total > 0 else { return 0 }
+        var seen = 0
+        for (length, count) in histogram.enumerated() {
+            seen += count
+            if seen * 5 >= total * 4 { return length }
+        }
+        return 400
     }
 
     /// Documents that put each paragraph on one long line, with neither blank lines nor indents between them.

@@ -21,7 +21,12 @@ public struct SourceLine: Sendable, Hashable {
 }
 
 /// Splits text into `SourceLine`s working on UTF-8 bytes, in one linear pass.
+///
+/// Runs of blank lines are kept up to `maxBlankRun` lines: longer runs mean nothing more to the cleanser
+/// (a page break is a page break), and a flood of empty lines must not cost memory per line.
 public enum LineSplitter {
+    public static let maxBlankRun = 4
+
     public static func lines(of text: String) -> [SourceLine] {
         var copy = text
         return copy.withUTF8 { lines(ofUTF8: $0) }
@@ -32,12 +37,15 @@ public enum LineSplitter {
         result.reserveCapacity(bytes.count / 60 + 1)
         var lineStart = 0
         let count = bytes.count
+        var blankRun = 0
         while lineStart <= count {
             var lineEnd = lineStart
             while lineEnd < count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
             var end = lineEnd
             if end > lineStart && bytes[end - 1] == 0x0D { end -= 1 }
-            result.append(makeLine(bytes, start: lineStart, end: end))
+            let line = makeLine(bytes, start: lineStart, end: end)
+            blankRun = line.isBlank ? blankRun + 1 : 0
+            if blankRun <= maxBlankRun { result.append(line) }
             if lineEnd >= count { break }
             lineStart = lineEnd + 1
         }

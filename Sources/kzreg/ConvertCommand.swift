@@ -18,17 +18,19 @@ struct ConvertCommand: ParsableCommand {
             input's SHA-256, its charset, and the time it took. An input that fails (missing, unreadable, binary, \
             ...) does not stop the others; its reason is also printed on standard error.
 
-            On a re-run, inputs whose outputs are up to date are skipped: same input SHA-256 and same pipeline \
-            version as recorded in the manifest, and all outputs present. --force converts them anyway.
+            On a re-run, inputs whose outputs are up to date are skipped: same input SHA-256, same pipeline \
+            version and same kzreg build as recorded in the manifest, and all outputs present. --force converts \
+            them anyway.
 
             A progress bar is shown when standard error is a terminal; otherwise one log line per input.
+
             Exit status: 0 when every input is ok, 1 when any failed, 2 on a usage error.
 
             Examples:
               kzreg convert Seeds --out out
-              kzreg convert Seeds/001_560a4f2505b14698.txt more/ --out out --format json --jobs 1
+              kzreg convert one.txt more/ --out out --format json --jobs 1
               kzreg convert archive --out out --force 2> convert.log
-              jq -r '.entries[] | select(.status == "failed") | "\\(.input): \\(.reason)"' out/manifest.json
+              jq -r '.entries[] | select(.status == "failed") | .input' out/manifest.json
             """)
 
     @Argument(help: ArgumentHelp(
@@ -49,8 +51,8 @@ struct ConvertCommand: ParsableCommand {
     var format: String = OutputFormat.allCases.map(\.rawValue).joined(separator: ",")
 
     @Option(name: .shortAndLong, help: ArgumentHelp(
-        "How many documents to convert at the same time (default: the number of active processors).",
-        discussion: "Use --jobs 1 to convert one document after the other, e.g. to measure or limit memory.",
+        "How many documents to convert at the same time.",
+        discussion: "The default is the number of active processors. Use --jobs 1 to convert one document after the other, e.g. to measure or limit memory.",
         valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -73,8 +75,9 @@ struct ConvertCommand: ParsableCommand {
     }
 
     func run() throws {
-        let converter = BatchConverter(pipeline: Pipeline(), formats: try OutputFormat.parseList(format),
+        var converter = BatchConverter(pipeline: Pipeline(), formats: try OutputFormat.parseList(format),
                                        jobs: jobs, force: force)
+        converter.stampSuffix = Self.buildIdentity()
         let reporter = ConvertProgress(style: quiet ? .quiet : StandardError.isTerminal ? .bar : .lines,
                                        outputDirectory: out)
         let result: BatchConverter.Result
@@ -85,5 +88,15 @@ struct ConvertCommand: ParsableCommand {
         }
         reporter.finish(result)
         if !result.succeeded { throw ExitCode(ExitStatus.inputFailed) }
+    }
+
+    /// The running executable's size and modification time: outputs of another build are out of date, since
+    /// any stage may have changed (the pipeline revision is only bumped for releases).
+    static func buildIdentity() -> String? {
+        guard let path = Bundle.main.executablePath,
+              let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let size = attributes[.size] as? Int, let modified = attributes[.modificationDate] as? Date
+        else { return nil }
+        return "build \(size)-\(Int(modified.timeIntervalSince1970))"
     }
 }

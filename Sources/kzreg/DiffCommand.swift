@@ -20,9 +20,10 @@ struct DiffCommand: ParsableCommand {
             Examples:
               kzreg diff old.txt new.txt
               kzreg diff old.json new.json --format html --out diff.html
-              kzreg diff act.txt act.txt --regulation 1:2     (the act's 1st regulation against its 2nd)
+              kzreg diff act.txt act.txt --regulation 1:2
+                (the act's first regulation against its second)
 
-            Exit status: 0 no substantive difference, 1 differences, 2 error.
+            Exit status: 0 no substantive difference (renumbering alone is not one), 1 differences, 2 error.
             """)
 
     @Argument(help: ArgumentHelp("The older version: a document or a kzreg JSON record ('-' for stdin).",

@@ -20,7 +20,7 @@ struct RepairCommand: ParsableCommand {
               kzreg repair Seeds/000_ad434dc5b759e9fe.txt > repaired.txt
               cat scan.txt | kzreg repair - --quiet
               kzreg repair scan.txt --report json | jq '.edits[] | select(.uncertain)'
-              diff <(cat scan.txt) <(kzreg repair scan.txt -q)      # lines align one to one
+              kzreg repair scan.txt -q | diff scan.txt -     # lines align one to one
             """)
 
     @OptionGroup var input: DocumentInput

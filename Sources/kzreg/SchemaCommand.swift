@@ -15,7 +15,7 @@ struct SchemaCommand: ParsableCommand {
             Examples:
               kzreg schema > record.schema.json
               kzreg schema --format xml > record.xsd
-              xmllint --noout --schema <(kzreg schema --format xml) out/003_f86ed6d25a9ec299.xml
+              xmllint --noout --schema record.xsd out/*.xml
             """)
 
     @Option(name: .shortAndLong, help: ArgumentHelp(

@@ -77,8 +77,8 @@ enum HeadlessChromium {
         }
     }
 
-    static let flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-                        "--hide-scrollbars"]
+    static let flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                        "--disable-extensions", "--hide-scrollbars"]
 
     static func dumpDOM(of file: URL) throws -> String {
         String(decoding: try run(flags + ["--dump-dom", file.absoluteString]), as: UTF8.self)

@@ -11,9 +11,9 @@ import Testing
             .deletingLastPathComponent().appendingPathComponent("Sources/KZRegDiff/Schemas/kzreg-diff.schema.json")
     }
 
-    @Test func embeddedSchemaIsThePublishedFile() throws {
+    @Test func theBundledSchemaIsThePublishedFile() throws {
         let file = try String(contentsOf: Self.schemaFile, encoding: .utf8)
-        #expect(file.trimmingCharacters(in: .whitespacesAndNewlines) == DiffSchema.json)
+        #expect(file == DiffSchema.json)
         let schema = try JSONValue.parse(Data(DiffSchema.json.utf8))
         guard case .object(let root) = schema else { Issue.record("schema is not an object"); return }
         #expect(root["$id"] == .string(DiffSchema.id))

@@ -26,8 +26,7 @@ struct PythonCrossCheckTests {
 
         var documents: [(url: URL, data: Data)] = []
         for seed in seedFiles {
-            let record = try Pipeline().process(bytes: [UInt8](try Data(contentsOf: seed)),
-                                                fileName: seed.lastPathComponent).record
+            let record = try seedRecord(seed)
             documents.append((directory.appendingPathComponent(seed.lastPathComponent + ".json"),
                               try JSONExporter().data(for: record)))
         }

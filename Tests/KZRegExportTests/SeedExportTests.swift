@@ -17,10 +17,7 @@ import Testing
         #expect(SeedExportTests.seeds.count == 5)
     }
 
-    private func process(_ url: URL) throws -> Record {
-        let bytes = [UInt8](try Data(contentsOf: url))
-        return try Pipeline().process(bytes: bytes, fileName: url.lastPathComponent).record
-    }
+    private func process(_ url: URL) throws -> Record { try seedRecord(url) }
 
     @Test(arguments: seeds)
     func jsonValidatesAgainstTheJSONSchema(_ url: URL) throws {

@@ -1,8 +1,6 @@
 import Foundation
 import FoundationXML
-import KZRegExport
-import KZRegRecords
-import KZRegStructure
+import KZReg
 
 /// The repository root (three levels above this file).
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -14,6 +12,36 @@ let seedFiles: [URL] = {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: seeds.path)) ?? []
     return names.filter { $0.hasSuffix(".txt") }.sorted().map { seeds.appendingPathComponent($0) }
 }()
+
+/// The record of every seed, computed once for all tests (the repair of garbled seeds is slow in debug builds).
+let seedRecords: [URL: Record] = {
+    final class Results: @unchecked Sendable {
+        let lock = NSLock()
+        var records: [URL: Record] = [:]
+    }
+    let results = Results()
+    DispatchQueue.concurrentPerform(iterations: seedFiles.count) { index in
+        let url = seedFiles[index]
+        guard let data = try? Data(contentsOf: url),
+              let record = try? Pipeline().process(bytes: [UInt8](data), fileName: url.lastPathComponent).record
+        else { return }
+        results.lock.lock()
+        results.records[url] = record
+        results.lock.unlock()
+    }
+    return results.records
+}()
+
+struct MissingSeedRecord: Error, CustomStringConvertible {
+    var url: URL
+    var description: String { "the pipeline failed on \(url.lastPathComponent)" }
+}
+
+/// The pipeline's record of a seed.
+func seedRecord(_ url: URL) throws -> Record {
+    guard let record = seedRecords[url] else { throw MissingSeedRecord(url: url) }
+    return record
+}
 
 func span(_ start: Int, _ end: Int) -> SourceSpan { SourceSpan(start: start, end: end) }
 

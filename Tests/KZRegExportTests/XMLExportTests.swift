@@ -90,6 +90,32 @@ import Testing
         #expect(differences.isEmpty, "\(differences)")
     }
 
+    @Test func itemNames() {
+        let layout = XMLLayout.record
+        #expect(layout.itemName(forArray: "steps") == "step")
+        #expect(layout.itemName(forArray: "durations", in: "step") == "duration")
+        #expect(layout.itemName(forArray: "durations", in: "regulation") == "durationMention")
+        #expect(layout.itemName(forArray: "processes") == "process")
+        #expect(layout.itemName(forArray: "addresses") == "address")
+        #expect(layout.itemName(forArray: "boxes") == "box")
+        #expect(layout.itemName(forArray: "categories") == "category")
+        #expect(layout.itemName(forArray: "forms") == "form")
+        #expect(layout.itemName(forArray: "data") == "item")
+        #expect(layout.itemName(forArray: "class") == "item")
+    }
+
+    @Test func namesThatAreSafeAsIs() {
+        #expect(XMLText.isName("serviceName"))
+        #expect(XMLText.isName("span-start"))
+        #expect(XMLText.isName("_x.y"))
+        #expect(!XMLText.isName(""))
+        #expect(!XMLText.isName("1st"))
+        #expect(!XMLText.isName("has space"))
+        #expect(!XMLText.isName("xmlns"))
+        #expect(!XMLText.isName("a:b"))
+        #expect(!XMLText.isName("қызмет"))
+    }
+
     @Test func keysThatAreNotXMLNamesAreKept() throws {
         let tree = EncodedValue.object([.init(key: "1 bad key", value: .string("v")),
                                         .init(key: "xmlThing", value: .integer(1))])
@@ -110,6 +136,11 @@ import Testing
             valid.replacingOccurrences(of: "span-start=\"20\"", with: "span-start=\"-1\""),
             valid.replacingOccurrences(of: "<label>", with: "<title>x</title><label>"),
             valid.replacingOccurrences(of: "</record>", with: ""),
+            valid.replacingOccurrences(of: "confidence=\"0.25\"", with: "confidence=\"1.5\""),
+            valid.replacingOccurrences(of: "value=\"1.5\"", with: "value=\"-1.5\""),
+            valid.replacingOccurrences(of: "encoding=\"UTF-8\" transcoded", with: "encoding=\"\" transcoded"),
+            valid.replacingOccurrences(of: "sha256=\"abab", with: "sha256=\"ABAB"),
+            valid.replacingOccurrences(of: "transcoded=\"false\"", with: "transcoded=\"no\""),
         ]
         for (index, text) in broken.enumerated() {
             #expect(text != valid, "mutation \(index) changed nothing")

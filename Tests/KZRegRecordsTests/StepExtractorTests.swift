@@ -1,3 +1,4 @@
+import Foundation
 import KZRegStructure
 import KZRegText
 import Testing
@@ -88,6 +89,19 @@ import Testing
         #expect(found.map(\.actorKey) == ["кеңсе қызметкер", "басшылық"])
     }
 
+    @Test func paragraphsLabelledAsProcedures() {
+        let (root, source) = regulation { b in [
+            b.node(.point, "2", lead) { b in [
+                b.node(.paragraph, nil, "1-рәсім: көрсетілетін қызметті берушінің кеңсе қызметкері өтінішті 30 минут ішінде тіркейді;"),
+                b.node(.paragraph, nil, "2-рәсім: көрсетілетін қызметті берушінің басшысы 1 сағат ішінде қарайды."),
+            ] },
+        ] }
+        let (_, found) = steps(root, source)
+        #expect(found.map(\.number) == [1, 2])
+        #expect(found.map(\.actorKey) == ["кеңсе қызметкер", "басшы"])
+        #expect(found.map { $0.durations.map(\.unit) } == [[.minute], [.hour]])
+    }
+
     @Test func aCrossReferenceToTheStepsPointIsNotTheStepsPoint() {
         let (root, source) = regulation { b in [
             b.node(.point, "3", "3. Әрбір рәсімнің (іс-қимылдың) мазмұны мен ұзақтығы осы регламенттің 5-тармағында көрсетілген."),
@@ -115,5 +129,66 @@ import Testing
     @Test func leadInSurvivesLostDiacritics() {
         #expect(StepExtractor.isStepsLeadIn("5. процесінің курамына кіретін әрбір рәсімнің (іс-кимылдың) мазмүны, оның орындалу узақтығы:"))
         #expect(!StepExtractor.isStepsLeadIn("7. Әрбір рәсімнің (іс-қимылдың) ұзақтығын көрсете отырып, реттілігін сипаттау:"))
+    }
+}
+
+@Suite struct RegulationKindTests {
+    @Test(arguments: [
+        ("\"Оралман мәртебесін беру\" мемлекеттік көрсетілетін қызметінің регламенті", Regulation.Kind.regulation),
+        ("Әлеуметтік көмек көрсетудің қағидалары", .rules),
+        ("Цифрлық майнингке арналған кешенді есепке алу және тізілімін жүргізу ҚАҒИДАЛАРЫ", .rules),
+        ("Мемлекеттік қызмет стандарты", .other),
+    ])
+    func kinds(_ title: String, _ kind: Regulation.Kind) {
+        #expect(RegulationExtractor.kind(of: title) == kind)
+    }
+}
+
+@Suite struct ExtractionEvaluatorTests {
+    func regulation(annex: Int?, steps: [(Int, String, [Duration])]) -> Regulation {
+        var regulation = Regulation(kind: .regulation, annex: annex, title: "", span: SourceSpan(start: 0, end: 1))
+        regulation.steps = steps.map { number, actor, durations in
+            var step = Step(number: number, actor: actor, text: "", durations: durations, result: nil,
+                            span: SourceSpan(start: 0, end: 1))
+            step.actorKey = ActorCanonicalizer().key(for: actor)
+            return step
+        }
+        return regulation
+    }
+
+    func minutes(_ value: Double) -> Duration {
+        Duration(value: value, unit: .minute, qualifier: .within, text: "", span: SourceSpan(start: 0, end: 1))
+    }
+
+    let golden = """
+        {"input": "x", "regulations": [
+          {"annex": 1, "steps": [
+            {"number": 1, "actor": "көрсетілетін қызметті берушінің кеңсе қызметкері",
+             "durations": [{"value": 10, "unit": "minute", "qualifier": "within"}]},
+            {"number": 2, "actor": "басшысы", "durations": [{"value": 30, "unit": "minute", "qualifier": "within"}]}]},
+          {"annex": 2, "steps": [{"number": 1, "actor": "маман", "durations": []}]}]}
+        """
+
+    @Test func stepsCountWhenActorKeyAndAllDurationsAreRight() throws {
+        let expected = try JSONDecoder().decode(ExpectedRecord.self, from: Data(golden.utf8))
+        let extracted = [
+            regulation(annex: 1, steps: [(1, "кеңсе қызметкері", [minutes(10)]), (2, "басшы", [minutes(20)]),
+                                         (3, "басшы", [])]),
+            regulation(annex: 2, steps: [(1, "маманы", [])]),
+        ]
+        let score = ExtractionEvaluator().score(extracted, against: expected)
+        #expect(score.expectedSteps == 3)
+        #expect(score.extractedSteps == 4)
+        #expect(score.correctSteps == 2)        // step 2 has the wrong duration; step 3 is extra
+        #expect(score.precision == 0.5)
+        #expect(score.recall == 2.0 / 3.0)
+    }
+
+    @Test func regulationsPairByAnnexNumber() throws {
+        let expected = try JSONDecoder().decode(ExpectedRecord.self, from: Data(golden.utf8))
+        // Only the second annex's regulation was found: it is scored against the second golden regulation.
+        let score = ExtractionEvaluator().score([regulation(annex: 2, steps: [(1, "маман", [])])], against: expected)
+        #expect(score.correctSteps == 1)
+        #expect(score.mismatches.contains("regulation 1: missing"))
     }
 }

@@ -58,6 +58,37 @@ import Testing
         }
     }
 
+    /// The same document with every blank line removed (one paragraph per line, nothing between).
+    static func withoutBlankLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "\n")
+    }
+
+    @Test(arguments: ["003"])
+    func seedWithoutBlankLinesGivesTheSameTree(_ prefix: String) throws {
+        let original = try TestSupport.seed(prefix)
+        let expected = Self.shapes(original)
+        let actual = Self.shapes(Self.withoutBlankLines(original))
+        #expect(actual.count == expected.count)
+        for (left, right) in zip(expected, actual) where left != right {
+            Issue.record("\(left) became \(right)")
+            break
+        }
+    }
+
+    @Test(arguments: ["02-akimat-two-regulations.txt", "10-numbered-headings-and-points.txt",
+                      "05-annex-label-styles.txt", "07-repealed-act.txt"])
+    func fixturesWithoutBlankLinesGiveTheSameTree(_ name: String) throws {
+        let original = try String(contentsOf: TestSupport.fixtureFolder.appendingPathComponent(name), encoding: .utf8)
+        let expected = Self.shapes(original)
+        let actual = Self.shapes(Self.withoutBlankLines(original))
+        #expect(actual.count == expected.count)
+        for (left, right) in zip(expected, actual) where left != right {
+            Issue.record("\(left) became \(right)")
+            break
+        }
+    }
+
     @Test(arguments: ["02-akimat-two-regulations.txt", "10-numbered-headings-and-points.txt"])
     func reflowedFixturesGiveTheSameTree(_ name: String) throws {
         let original = try String(contentsOf: TestSupport.fixtureFolder.appendingPathComponent(name), encoding: .utf8)

@@ -156,3 +156,47 @@ import Testing
         #expect(root.firstChild(.body)?.children.map(\.kind) == [.paragraph])
     }
 }
+
+@Suite struct WrappedHeaderTests {
+    /// The layout of OCR'd exports: status glued to the act line, sentences wrapped at 80 characters,
+    /// a repeal clause and a note that run over several lines.
+    @Test func readsAWrappedRepealedHeader() throws {
+        let text = """
+         "Жайылымдарды басқару жоспарын бекіту туралы" Қарағанды облысы Шет аудандық
+        мәслихатының шешімі
+
+        Күшін жойған
+        Қарағанды облысы Шет аудандық мәслихатының 2017 жылғы 14 ақпандағы № 12/110 шешімі.
+        Қарағанды облысының Әділет департаментінде 2017 жылғы 9 наурызда № 4164
+        болып тіркелді. Күші жойылды - Қарағанды облысы Шет аудандық мәслихатының 2019
+        жылғы 5 маусымдағы № 28/256 шешімімен
+
+        Ескерту. Күші жойылды - Қарағанды облысы Шет аудандық мәслихатының 05.06.2019 № 28/
+        256 (алғашқы ресми жарияланған күнінен кейін қолданысқа енгізіледі) шешімімен.
+
+        "Жайылымдар туралы" Заңға сәйкес Шет аудандық мәслихаты ШЕШІМ
+        ҚАБЫЛДАДЫ:
+
+        1. Жоспар бекітілсін.
+
+        2. Осы шешім алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң
+        қолданысқа енгізіледі.
+        Сессия төрағасы Қ. Ибраев
+        """
+        let document = Segmenter().segment(text)
+        let metadata = document.metadata
+        #expect(metadata.title == "\"Жайылымдарды басқару жоспарын бекіту туралы\" Қарағанды облысы Шет аудандық мәслихатының шешімі")
+        #expect(metadata.status == .repealed)
+        #expect(metadata.issuer == "Қарағанды облысы Шет аудандық мәслихаты")
+        #expect(metadata.actType == "шешім")
+        #expect(metadata.adopted?.number == "12/110")
+        #expect(metadata.registered?.date?.iso == "2017-03-09")
+        #expect(metadata.registered?.number == "4164")
+        #expect(metadata.repealedBy?.date?.iso == "2019-06-05")
+        #expect(metadata.repealedBy?.number == "28/256")
+        let root = document.root
+        #expect(root.children.map(\.kind) == [.header, .preamble, .body, .signature])
+        #expect(root.firstChild(.body)?.children(.point).map(\.number) == ["1", "2"])
+        #expect(root.firstChild(.signature)?.text == "Сессия төрағасы Қ. Ибраев")
+    }
+}

@@ -30,7 +30,7 @@ import Testing
         #expect(entry.sha256 == SHA256.hex(of: Array(Genre.kazakhAct.utf8)))
         #expect(entry.byteCount == Genre.kazakhAct.utf8.count)
         #expect(entry.encoding == "UTF-8")
-        #expect(entry.stamp == Pipeline().versionStamp)
+        #expect(entry.stamp == converter().stamp)
 
         // The manifest on disk is the one returned, and it names the input's file in the record.
         let onDisk = try #require(ConversionManifest.load(fromDirectory: out))
@@ -108,6 +108,10 @@ import Testing
         #expect(other.pipeline.versionStamp != Pipeline().versionStamp)
         let restamped = try other.run(paths: [temp.path + "/in"], outputDirectory: out)
         #expect(restamped.manifest.entries[0].action == .converted)
+        // Another build of the executable (stamp suffix) too.
+        other.stampSuffix = "build 2"
+        #expect(try other.run(paths: [temp.path + "/in"], outputDirectory: out).manifest.entries[0].action == .converted)
+        #expect(try other.run(paths: [temp.path + "/in"], outputDirectory: out).manifest.entries[0].action == .skipped)
     }
 
     @Test func sameNameInTwoDirectoriesDoesNotOverwrite() throws {

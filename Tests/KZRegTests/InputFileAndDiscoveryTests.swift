@@ -16,6 +16,16 @@ import Testing
         #expect(error.description == "Seeds: is a directory, not a file")
     }
 
+    @Test func endlessOrOversizedInputStopsAtTheLimit() throws {
+        #expect(throws: InputFileError.tooLarge(path: "/dev/zero", limit: 3 << 20)) {
+            try InputFile.read("/dev/zero", limit: 3 << 20)
+        }
+        let temp = try TemporaryDirectory()
+        let file = try temp.write([UInt8](repeating: 0x41, count: 101), to: "a.txt")
+        #expect(throws: InputFileError.tooLarge(path: file, limit: 100)) { try InputFile.read(file, limit: 100) }
+        #expect(try InputFile.read(file, limit: 101).count == 101)
+    }
+
     @Test func readsFilesLargerThanOneChunk() throws {
         let temp = try TemporaryDirectory()
         let bytes = (0..<(3 << 20) + 17).map { UInt8(truncatingIfNeeded: $0 &* 31) }

@@ -99,10 +99,14 @@ for i in range(nsyn):
         pars.append(par); n += len(par)
     train_pages.append('\n'.join(pars))
 held_pages = pages_from(held_pars)
+# later additions to the composed text go after the synthetic pages, so earlier page numbers stay stable
+extra_pars = [p for p in paragraphs(read(os.path.join(HERE, 'corpus', 'composed_train2.txt')))]
+n_before_extra = len(train_pages)
+train_pages.extend(pages_from(extra_pars))
 n_real = len(pages_from(train_pars))
 for i, t in enumerate(train_pages):
     open(os.path.join(work, 'train', 'p%04d.txt' % i), 'w', encoding='utf-8').write(t + '\n')
-    if i < n_real:  # marks pages of real documents (they feed the word bigram model)
+    if i < n_real or i >= n_before_extra:  # marks pages of real documents (word counts and bigrams)
         open(os.path.join(work, 'train', 'p%04d.real' % i), 'w').close()
 for i, t in enumerate(held_pages):
     for v in ('', 'b'):  # every held-out page is rendered twice, in two styles

@@ -53,7 +53,7 @@ for f in sorted(os.listdir(tdir)):
         pages.append((clean, garb))
         # large-glyph renders (the scanned-document look: small-caps-like Cyrillic read as capitals) count double
         pf = os.path.join(tdir, f[:-4] + '.params')
-        if os.path.exists(pf) and 'scale=100' in open(pf).read() and re.search(r'dpi=[4-9]\d\d', open(pf).read()):
+        if os.environ.get('DOUBLE_BIG', '0') == '1' and os.path.exists(pf) and 'scale=100' in open(pf).read() and re.search(r'dpi=[4-9]\d\d', open(pf).read()):
             pages.append((clean, garb))
 print('pages', len(pages), file=sys.stderr)
 
@@ -95,7 +95,8 @@ def align_words(ct, gt, band=40):
     return pairs[::-1]
 
 pairs = []
-for clean, garb in pages:
+REUSE = os.environ.get('REUSE_CHANNEL')   # skip alignment + EM: read the channel from a channel.txt dump
+for clean, garb in ([] if REUSE else pages):
     ct, gt = clean.split(), garb.split()
     for c, g, d in align_words(ct, gt):
         if d < 0.7 and len(c) <= 30 and len(g) <= 45:
@@ -193,6 +194,15 @@ for it in range(int(os.environ.get('EM_ITERS', '4'))):
     ch = newch
     print('EM iter', it, 'loglik', round(total_ll, 1), file=sys.stderr)
 
+if REUSE:
+    ch = {}
+    for line in open(REUSE, encoding='utf-8'):
+        c, rest = line.rstrip('\n').split('\t')
+        d = {}
+        for item in rest.split(' '):
+            sub, p = item.rsplit(':', 1)
+            d['' if sub == '∅' else sub] = float(p)
+        ch[c] = d
 with open(os.path.join(work, 'channel.txt'), 'w', encoding='utf-8') as f:
     for c in sorted(ch):
         top = sorted(ch[c].items(), key=lambda kv: -kv[1])[:12]
@@ -230,7 +240,10 @@ sys.path.insert(0, HERE)
 clean_texts = [c for c, _ in pages]
 uni = collections.Counter()
 bi = collections.Counter()
-for t in clean_texts:
+# word counts come from the real documents only (synthetic pages are word salad over the word lists)
+real_texts = [open(os.path.join(tdir, f[:-5] + '.txt'), encoding='utf-8').read() for f in sorted(os.listdir(tdir)) if f.endswith('.real')]
+COUNT_ALL = os.environ.get('COUNT_SYNTHETIC', '1') == '1'
+for t in (clean_texts if COUNT_ALL else real_texts):
     for line in t.split('\n'):
         ws = [w.lower() for w in WORD.findall(line.lower())]
         uni.update(ws)
@@ -268,7 +281,7 @@ if os.path.exists(fp):
         confirmed.add(w.strip().lower())
 lex = {}
 for w in dawg:
-    lex[w] = 1.5 if w in confirmed else 0.5
+    lex[w] = 1.5 if w in confirmed else float(os.environ.get('DAWG_ONLY_WEIGHT', '0.5'))
 for w in hun:
     lex[w] = 0.1
 for w, n in uni.items():
@@ -437,7 +450,7 @@ for t in [open(os.path.join(tdir, f[:-5] + '.txt'), encoding='utf-8').read() for
         allc[w] += 1
         if core[0].isupper() and not core.isupper():
             capc[w] += 1
-capital = sorted(fnv(w) for w in allc if capc[w] >= 1 and capc[w] >= 0.6 * allc[w])
+capital = sorted(fnv(w) for w in allc if capc[w] >= int(os.environ.get("CAP_MIN", "1")) and capc[w] >= 0.6 * allc[w])
 print('capitalized words', len(capital), file=sys.stderr)
 # words usually written in ALL CAPS in the real documents (formulae such as БҰЙЫРАМЫН, ЕТЕДІ)
 upc = collections.Counter(); anyc = collections.Counter()

@@ -10,15 +10,19 @@ struct WordCandidate: Sendable {
 
 /// Tunable weights of the word decoder (defaults are the tuned values).
 public struct GarbleDecoderSettings: Sendable {
-    public var beamWidth = 32
+    public var beamWidth = 48
     public var oovTrigger: Float = 1.2
     public var insertionLogP: Float = -7
     public var oovLogP: Float = -5
     public var lexiconWeight: Float = 1.0
     public var deletionSources = 12
     public var deletionFloor: Float = -5
-    public var substitutionLogP: Float = -9
-    public var charWeight: Float = 0.3
+    public var substitutionLogP: Float = -7
+    public var charWeight: Float = 0.6
+    /// Document adaptation: rounds, pseudo-count weight of the trained channel, confidence of pairs used.
+    public var adaptRounds = 1
+    public var adaptPrior: Float = 50
+    public var adaptConfidence: Float = 0.8
     public init() {}
 
     /// Overrides from a "name=value,name=value" string (used by the evaluation tool while tuning).
@@ -36,6 +40,9 @@ public struct GarbleDecoderSettings: Sendable {
             case "deletionFloor": deletionFloor = v
             case "substitution": substitutionLogP = v
             case "char": charWeight = v
+            case "adaptRounds": adaptRounds = Int(v)
+            case "adaptPrior": adaptPrior = v
+            case "adaptConfidence": adaptConfidence = v
             default: break
             }
         }

@@ -176,6 +176,41 @@ public final class GarbleModel: Sendable {
         self.caseTable = table
     }
 
+    /// A copy of `base` with another channel (sorted by key).
+    init(copying base: GarbleModel, channel: [(key: UInt32, letter: UInt8, logP: Float)]) {
+        var ranges: [UInt32: Range<Int>] = [:]
+        var i = 0
+        while i < channel.count {
+            var j = i
+            while j < channel.count && channel[j].key == channel[i].key { j += 1 }
+            ranges[channel[i].key] = i..<j
+            i = j
+        }
+        alphabet = base.alphabet
+        letterIndex = base.letterIndex
+        asciiSymbol = base.asciiSymbol
+        otherSymbol = base.otherSymbol
+        channelLetter = channel.map(\.letter)
+        channelLogP = channel.map(\.logP)
+        channelRanges = ranges
+        deletion = base.deletion
+        firstChild = base.firstChild
+        label = base.label
+        childCount = base.childCount
+        wordScore = base.wordScore
+        bestScore = base.bestScore
+        trigram = base.trigram
+        trigramSide = base.trigramSide
+        bigramKeys = base.bigramKeys
+        bigramValues = base.bigramValues
+        caseAscii = base.caseAscii
+        caseOther = base.caseOther
+        casePrior = base.casePrior
+        caseTable = base.caseTable
+        capitalized = base.capitalized
+        allCaps = base.allCaps
+    }
+
     /// The model committed with the package.
     public static func loadDefault() throws -> GarbleModel {
         guard let url = Bundle.module.url(forResource: "garble-model", withExtension: "bin",

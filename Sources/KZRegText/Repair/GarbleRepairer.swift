@@ -9,8 +9,11 @@ import Foundation
 /// Line breaks are never touched, so line N of the output is line N of the input.
 public struct GarbleRepairer: TextRepairing {
     public let model: GarbleModel
+    /// The trained model that document adaptation starts from (the model itself unless adapted).
+    private var baseModel: GarbleModel
     private let cache: DecodeCache
     private let decisions: DecisionCache
+    private let adaptedRepairers: RepairerMemo
     /// Fraction of Latin-only word tokens above which a whole document is treated as garbled.
     public var documentGarbleThreshold = 0.25
     /// Edits below this confidence are reported as uncertain by callers.
@@ -21,9 +24,11 @@ public struct GarbleRepairer: TextRepairing {
 
     public init(model: GarbleModel, settings: GarbleDecoderSettings = GarbleDecoderSettings()) {
         self.model = model
+        self.baseModel = model
         self.settings = settings
         self.cache = DecodeCache()
         self.decisions = DecisionCache()
+        self.adaptedRepairers = RepairerMemo()
     }
 
     /// Loads the model committed as a resource of KZRegText.
@@ -33,7 +38,56 @@ public struct GarbleRepairer: TextRepairing {
 
     // MARK: - repair
 
+    /// Re-estimate the channel on each garbled document from its confident first-pass repairs (see
+    /// `ChannelAdapter`) and decode it again.
+    public var adaptsToDocument = true
+
     public func repair(_ text: String) -> RepairResult {
+        repair(text, rounds: adaptsToDocument ? settings.adaptRounds : 0)
+    }
+
+    private func repair(_ text: String, rounds: Int) -> RepairResult {
+        let first = repairPass(text)
+        guard rounds > 0, first.edits.count >= 40 else { return first }
+        var pairs: [(symbols: [UInt8], letters: [UInt8])] = []
+        var seen = Set<[UInt8]>()
+        for edit in first.edits where edit.confidence >= Double(settings.adaptConfidence) {
+            let word = edit.replacement.lowercased()
+            guard let letters = model.letters(of: word), letters.count >= 3, model.unigramLogP(word) != nil else { continue }
+            var symbols: [UInt8] = []
+            for s in edit.original.unicodeScalars { symbols.append(model.symbol(Self.fold(s).value)) }
+            if symbols.contains(0) { continue }
+            if !seen.insert(symbols + [255] + letters).inserted { continue }
+            pairs.append((symbols, letters))
+        }
+        // Repairers of adapted channels are memoized by the evidence they were estimated from, so a document
+        // seen again reuses the adapted channel and its decode caches.
+        var fingerprint: UInt64 = 0xcbf29ce484222325
+        for pair in pairs {
+            for v in pair.symbols { fingerprint = (fingerprint ^ UInt64(v)) &* 0x100000001b3 }
+            fingerprint = (fingerprint ^ 0xFFFF) &* 0x100000001b3
+            for v in pair.letters { fingerprint = (fingerprint ^ UInt64(v)) &* 0x100000001b3 }
+        }
+        var second: GarbleRepairer
+        if let cached = adaptedRepairers.get(fingerprint) {
+            second = cached
+        } else {
+            var adapter = ChannelAdapter(model: baseModel, settings: settings)
+            adapter.priorWeight = settings.adaptPrior
+            guard let (adapted, _) = adapter.adapt(pairs: pairs) else { return first }
+            second = GarbleRepairer(model: adapted, settings: settings)
+            second.baseModel = baseModel
+            second.documentGarbleThreshold = documentGarbleThreshold
+            adaptedRepairers.put(fingerprint, second)
+        }
+        // confident first-pass repairs stay; the rest is decoded again with the adapted channel
+        var keep: [Int: RepairEdit] = [:]
+        for edit in first.edits where edit.confidence >= 0.9 { keep[edit.start] = edit }
+        if rounds - 1 > 0 { return second.repair(text, rounds: rounds - 1) }
+        return second.repairPass(text, keep: keep)
+    }
+
+    private func repairPass(_ text: String, keep: [Int: RepairEdit] = [:]) -> RepairResult {
         let bytes = Array(text.utf8)
         let tokens = RepairTokenizer.tokens(bytes)
         if tokens.isEmpty { return RepairResult(text: text, edits: []) }
@@ -97,6 +151,11 @@ public struct GarbleRepairer: TextRepairing {
                 previousWord = token.cyrillic > 0 && token.latin == 0 ? token.coreLower(bytes) : nil
                 continue
             }
+            if let kept = keep[token.coreStart] {
+                edits.append(kept)
+                previousWord = kept.replacement.lowercased()
+                continue
+            }
             // "Ne"/"No" before a number → "№"
             if let core = token.core(bytes), isNumeroSign(core), let next, next.line <= token.line + 1,
                next.startsWithDigitLike(bytes) {
@@ -105,7 +164,10 @@ public struct GarbleRepairer: TextRepairing {
                 previousWord = nil
                 continue
             }
-            let context = CaseContext(capsLine: lineCaps[token.line] ?? false, sentenceStart: sentenceStart)
+            // a word right after an opening quote starts a title ("Мемлекеттік көрсетілетін қызметтер туралы")
+            let opensQuote = token.coreStart > token.start
+                && (bytes[token.start] == 0x22 || bytes[token.start] == 0xC2 || bytes[token.start] == 0xE2)
+            let context = CaseContext(capsLine: lineCaps[token.line] ?? false, sentenceStart: sentenceStart || opensQuote)
             guard let repaired = repairToken(token, bytes, previous: previousWord, context: context) else {
                 previousWord = nil
                 continue
@@ -186,7 +248,14 @@ public struct GarbleRepairer: TextRepairing {
                              context: CaseContext) -> TokenRepair? {
         guard let core = token.core(bytes), !core.isEmpty else { return nil }
         let follower: UInt8 = token.coreEnd < token.end ? bytes[token.coreEnd] : 0
-        let key = "\(previous ?? "")\u{1}\(core)\u{1}\(context.capsLine ? 1 : 0)\(context.sentenceStart ? 1 : 0)\(follower)"
+        var key: [UInt8] = []
+        key.reserveCapacity(48)
+        if let previous { key.append(contentsOf: previous.utf8) }
+        key.append(1)
+        key.append(contentsOf: bytes[token.coreStart..<token.coreEnd])
+        key.append(1)
+        key.append((context.capsLine ? 2 : 0) | (context.sentenceStart ? 1 : 0))
+        key.append(follower)
         if let hit = decisions.get(key) {
             let edit = RepairEdit(start: token.coreStart, end: token.coreStart + hit.originalLength, original: hit.original,
                                   replacement: hit.replacement, alternatives: hit.alternatives, confidence: hit.confidence)
@@ -360,13 +429,14 @@ public struct GarbleRepairer: TextRepairing {
 
     func decodeWord(_ garble: String, previous: String?, context: CaseContext) -> DecodedWord {
         let candidates: [WordCandidate]
-        if let cached = cache.get(garble) {
+        let cacheKey = Array(garble.utf8)
+        if let cached = cache.get(cacheKey) {
             candidates = cached
         } else {
             var symbols: [UInt8] = []
             for s in garble.unicodeScalars { symbols.append(model.symbol(Self.fold(s).value)) }
             candidates = GarbleDecoder(model: model, settings: settings).decode(symbols)
-            cache.put(garble, candidates)
+            cache.put(cacheKey, candidates)
         }
         guard !candidates.isEmpty else {
             return DecodedWord(text: garble, lower: garble.lowercased(), alternatives: [], confidence: 0, score: -100)
@@ -434,7 +504,7 @@ public struct GarbleRepairer: TextRepairing {
         let noCase = !(v >= 97 && v <= 122) && !upper   // digits, ">", ")" …: no case evidence
         if context.sentenceStart && (upper || noCase) { return 1 }
         if model.isCapitalizedWord(word) { return 1 }
-        if oov && upper { return 1 }
+        if oov && "AEPCYX".unicodeScalars.contains(f) { return 1 }   // a name, if its capital is unmistakable
         return 0
     }
 
@@ -476,31 +546,48 @@ struct Decision: Sendable {
 /// Thread-safe memo of whole token decisions, so repeated tokens in repeated contexts cost one lookup.
 final class DecisionCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var table: [String: Decision] = [:]
+    private var table: [[UInt8]: Decision] = [:]
 
-    func get(_ key: String) -> Decision? {
+    func get(_ key: [UInt8]) -> Decision? {
         lock.lock(); defer { lock.unlock() }
         return table[key]
     }
 
-    func put(_ key: String, _ value: Decision) {
+    func put(_ key: [UInt8], _ value: Decision) {
         lock.lock(); defer { lock.unlock() }
         if table.count > 400_000 { table.removeAll(keepingCapacity: true) }
         table[key] = value
     }
 }
 
+/// A few repairers of document-adapted channels, by channel fingerprint (most recent kept).
+final class RepairerMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [(UInt64, GarbleRepairer)] = []
+
+    func get(_ key: UInt64) -> GarbleRepairer? {
+        lock.lock(); defer { lock.unlock() }
+        return entries.first { $0.0 == key }?.1
+    }
+
+    func put(_ key: UInt64, _ value: GarbleRepairer) {
+        lock.lock(); defer { lock.unlock() }
+        entries.insert((key, value), at: 0)
+        if entries.count > 8 { entries.removeLast() }
+    }
+}
+
 /// Thread-safe memo of decoded garble words (garble text → candidates).
 final class DecodeCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var table: [String: [WordCandidate]] = [:]
+    private var table: [[UInt8]: [WordCandidate]] = [:]
 
-    func get(_ key: String) -> [WordCandidate]? {
+    func get(_ key: [UInt8]) -> [WordCandidate]? {
         lock.lock(); defer { lock.unlock() }
         return table[key]
     }
 
-    func put(_ key: String, _ value: [WordCandidate]) {
+    func put(_ key: [UInt8], _ value: [WordCandidate]) {
         lock.lock(); defer { lock.unlock() }
         if table.count > 200_000 { table.removeAll(keepingCapacity: true) }
         table[key] = value

@@ -42,12 +42,17 @@ struct RepairToken: Sendable {
 
     /// URLs, e-mail addresses, Roman numerals and a few Latin terms stay Latin.
     func looksLikeLegitLatin(_ bytes: [UInt8]) -> Bool {
-        var hasAt = false, hasDot = false, hasColon = false
+        // cheap pre-check: "@", "://", or a dot followed by an ASCII letter (a domain)
+        var candidate = false
         for i in start..<end {
             let b = bytes[i]
-            if b == 0x40 { hasAt = true } else if b == 0x2E { hasDot = true } else if b == 0x3A { hasColon = true }
+            if b == 0x40 { candidate = true; break }
+            if (b == 0x2E || b == 0x3A) && i + 1 < end {
+                let n = bytes[i + 1] | 0x20
+                if (n >= 97 && n <= 122) || bytes[i + 1] == 0x2F { candidate = true; break }
+            }
         }
-        if hasAt || hasDot || hasColon {
+        if candidate {
             if urlOrMail(String(decoding: bytes[start..<end], as: UTF8.self).lowercased()) { return true }
         }
         guard let core = core(bytes) else { return false }
