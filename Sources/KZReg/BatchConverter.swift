@@ -121,7 +121,7 @@ public struct BatchConverter: Sendable {
             return finish(entry)
         }
 
-        let bytes: [UInt8]
+        var bytes: [UInt8]
         do {
             bytes = try InputFile.read(input.path)
         } catch let error as InputFileError {
@@ -140,17 +140,21 @@ public struct BatchConverter: Sendable {
             return finish(skipped)
         }
 
-        let document: ProcessedDocument
+        // Keep only the record past this point: for large inputs the raw bytes and the intermediate texts
+        // and trees would otherwise stay alive while the exporters build their output.
+        let record: Record
         do {
-            document = try pipeline.process(bytes: bytes, fileName: Self.fileName(of: input.path))
+            let document = try pipeline.process(bytes: bytes, fileName: Self.fileName(of: input.path))
+            entry.encoding = document.decoded.encoding
+            record = document.record
         } catch {
             return fail("\(error)")
         }
-        entry.encoding = document.decoded.encoding
+        bytes = []
         entry.stamp = stamp
         for (format, output) in zip(formats, outputs) {
             do {
-                try writer.write(try format.export(document.record), to: Self.join(outputDirectory, output))
+                try writer.write(try format.export(record), to: Self.join(outputDirectory, output))
             } catch let error as OutputWriteError {
                 return fail(error.description)
             } catch {

@@ -77,7 +77,9 @@ extension EncodedValue: Encodable {
         case .string(let string): return .string(try transform(string))
         case .array(let items): return .array(try items.map { try $0.mappingStrings(transform) })
         case .object(let members):
-            return .object(try members.map { .init(key: try transform($0.key), value: try $0.value.mappingStrings(transform)) })
+            return .object(try members.map {
+                .init(key: try transform($0.key), value: try $0.value.mappingStrings(transform))
+            })
         }
     }
 }

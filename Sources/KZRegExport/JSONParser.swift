@@ -59,7 +59,9 @@ struct JSONParser {
     private mutating func expect(_ word: String) throws {
         let expected = Array(word.utf8)
         guard bytes.count - position >= expected.count,
-              bytes[position..<position + expected.count].elementsEqual(expected) else { throw error("invalid literal") }
+              bytes[position..<position + expected.count].elementsEqual(expected) else {
+            throw error("invalid literal")
+        }
         position += expected.count
     }
 

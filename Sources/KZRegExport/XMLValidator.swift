@@ -29,18 +29,15 @@ public struct XMLValidator: Sendable {
     public func validate(_ xml: Data) throws -> XMLValidationResult {
         var buffer = [CChar](repeating: 0, count: max(messageCapacity, 1))
         var xsd = Array(schema.utf8)
-        let document = Array(xml)
-        guard document.count <= Int32.max, xsd.count <= Int32.max else {
+        guard xml.count <= Int32.max, xsd.count <= Int32.max else {
             return XMLValidationResult(isValid: false, messages: ["the document is too large to validate"])
         }
-        let status = document.withUnsafeBufferPointer { documentBytes in
+        let status = xml.withUnsafeBytes { documentBytes in
             xsd.withUnsafeMutableBufferPointer { schemaBytes in
-                documentBytes.withMemoryRebound(to: CChar.self) { documentChars in
-                    schemaBytes.withMemoryRebound(to: CChar.self) { schemaChars in
-                        kz_xml_validate(documentChars.baseAddress, Int32(documentChars.count),
-                                        schemaChars.baseAddress, Int32(schemaChars.count),
-                                        &buffer, Int32(buffer.count))
-                    }
+                schemaBytes.withMemoryRebound(to: CChar.self) { schemaChars in
+                    let document = documentBytes.baseAddress?.assumingMemoryBound(to: CChar.self)
+                    return kz_xml_validate(document, Int32(documentBytes.count), schemaChars.baseAddress,
+                                           Int32(schemaChars.count), &buffer, Int32(buffer.count))
                 }
             }
         }

@@ -6,6 +6,21 @@ enum ActHeaderVocabulary {
         let folded = TextTraits.folded(TextTraits.bare(text))
         if folded.hasPrefix("күшін жойған") || folded == "күші жойылған" { return .repealed }
         if folded.hasPrefix("қолданыстағы") { return .inForce }
+        // OCR noise: "Күйіп жойған", "Кушін жойган", "Қолданыстағы" with a wrong letter. The whole line must
+        // be the formula (two or three words), not a sentence that happens to start like it.
+        let words = TextTraits.words(text)
+        guard (1...3).contains(words.count) else { return nil }
+        if let (status, used) = leadingStatus(words), used == words.count || words.count - used == 1 && words[used].count <= 2 {
+            return status
+        }
+        return nil
+    }
+
+    /// A status formula at the start of `words` and how many words it takes, OCR noise tolerated.
+    static func leadingStatus(_ words: [Substring]) -> (ActStatus, Int)? {
+        if FormulaMatcher.matchesPhrase(words, at: 0, FormulaMatcher.repealedStatus) { return (.repealed, 2) }
+        if FormulaMatcher.matchesPhrase(words, at: 0, ["күші", "жойылған"]) { return (.repealed, 2) }
+        if let first = words.first, FormulaMatcher.matches(first, "қолданыстағы") { return (.inForce, 1) }
         return nil
     }
 
@@ -28,12 +43,31 @@ enum ActHeaderVocabulary {
     /// Whether a sentence reports the justice registration ("... № 15 болып тіркелді").
     static func isRegistration(_ text: String) -> Bool {
         let folded = TextTraits.folded(text)
-        return folded.contains("тіркелді") || folded.contains("тіркелген") && folded.contains("болып")
+        if folded.contains("тіркелді") || folded.contains("тіркелген") && folded.contains("болып") { return true }
+        // OCR noise: "тіркелдi", "тiркелд1", "болып тіркелд", a word split in two.
+        let words = TextTraits.words(text)
+        for (index, word) in words.enumerated() {
+            if FormulaMatcher.matches(word, FormulaMatcher.registered, maxDistance: 1) { return true }
+            if index > 0, FormulaMatcher.matches(words[index - 1], "болып", maxDistance: 1),
+               FormulaMatcher.matches(word, "тіркелген", maxDistance: 1) || FormulaMatcher.matches(word, "тіркелді", maxDistance: 2) {
+                return true
+            }
+            if index + 1 < words.count, word.count >= 3,
+               FormulaMatcher.matches(String(word) + String(words[index + 1]), FormulaMatcher.registered, maxDistance: 1) {
+                return true
+            }
+        }
+        return false
     }
 
     /// Whether a sentence reports the repeal ("Күші жойылды - ... қаулысымен").
-    static func isRepeal(_ text: String) -> Bool {
-        TextTraits.folded(text).contains("күші жойылды")
+    static func isRepeal(_ text: some StringProtocol) -> Bool {
+        TextTraits.folded(text).contains("күші жойылды") || repealClauseWord(in: TextTraits.words(text)) != nil
+    }
+
+    /// The index of the word starting "Күші жойылды" in `words`, OCR noise tolerated ("Күшті жойылды").
+    static func repealClauseWord(in words: [Substring]) -> Int? {
+        FormulaMatcher.firstPhrase(words, FormulaMatcher.repealClause)
     }
 }
 
@@ -58,7 +92,10 @@ struct ActHeaderReader {
             if HeadingParser.numbering(block.text)?.style == .point || ActHeaderVocabulary.containsEnactingFormula(block.text) {
                 break
             }
-            if let first = Self.sentences(of: block).first, ActLineParser().parse(String(block.text[first])) != nil {
+            // A status formula glued to the act line ("Күшін жойған Ақмола облысы әкімдігінің ...") is skipped.
+            let sentences = Self.sentences(of: block)
+            let lead = sentences.first { ActHeaderVocabulary.status(of: String(block.text[$0])) == nil }
+            if let first = lead, ActLineParser().parse(String(block.text[first])) != nil {
                 actLineIndex = index
                 break
             }
@@ -90,7 +127,7 @@ struct ActHeaderReader {
             let block = blocks[index]
             if !first {
                 let lead = TextTraits.folded(block.text.prefix(40))
-                let isNote = lead.hasPrefix("ескерту") || lead.contains("ескертпе")  // "РҚАО-ның ескертпесі!"
+                let isNote = FormulaMatcher.startsWithNoteWord(lead) || lead.contains("ескертпе")  // "РҚАО-ның ескертпесі!"
                 let isStatus = ActHeaderVocabulary.status(of: block.text)
                 guard isNote || isStatus != nil || ActHeaderVocabulary.isRegistration(block.text)
                         || ActHeaderVocabulary.isRepeal(block.text.prefix(80).description) else { break }
@@ -101,11 +138,15 @@ struct ActHeaderReader {
                     continue
                 }
             }
+            var onlyStatusBefore = true
             for range in Self.sentences(of: block) {
                 let sentence = String(block.text[range])
                 let span = block.sourceSpan(of: range)
-                let kind = classify(sentence, first: first && range.lowerBound == block.text.startIndex)
+                let kind = classify(sentence, first: first && onlyStatusBefore)
+                if kind != .status { onlyStatusBefore = false }
                 switch kind {
+                case .status:
+                    if let status = ActHeaderVocabulary.status(of: sentence) { metadata.status = status }
                 case .actLine:
                     if let line = ActLineParser().parse(sentence) {
                         metadata.issuer = line.issuer
@@ -129,7 +170,7 @@ struct ActHeaderReader {
                     break
                 }
                 if let last = children.last, last.kind == kind, kind == .note, last.span.end <= span.start,
-                   !TextTraits.folded(sentence.prefix(10)).hasPrefix("ескерту") && !ActHeaderVocabulary.isRepeal(sentence) {
+                   !FormulaMatcher.startsWithNoteWord(sentence) && !ActHeaderVocabulary.isRepeal(sentence) {
                     // A note's later sentences stay in the same note.
                     children[children.count - 1].text += " " + sentence
                     children[children.count - 1].span = last.span.union(span)
@@ -157,8 +198,9 @@ struct ActHeaderReader {
     }
 
     private func classify(_ sentence: String, first: Bool) -> NodeKind {
+        if ActHeaderVocabulary.status(of: sentence) != nil { return .status }
         let lead = TextTraits.folded(sentence.prefix(40))
-        if lead.hasPrefix("ескерту") || lead.contains("ескертпе") || ActHeaderVocabulary.isRepeal(sentence) {
+        if FormulaMatcher.startsWithNoteWord(lead) || lead.contains("ескертпе") || ActHeaderVocabulary.isRepeal(sentence) {
             return .note
         }
         if ActHeaderVocabulary.isRegistration(sentence) { return .registration }
@@ -169,9 +211,13 @@ struct ActHeaderReader {
     /// The text after "Күші жойылды".
     static func afterRepealWords(_ sentence: String) -> String? {
         let folded = TextTraits.folded(sentence)
-        guard let range = folded.firstRange(of: "күші жойылды") else { return nil }
-        let offset = folded.distance(from: folded.startIndex, to: range.upperBound)
-        return String(sentence.dropFirst(offset))
+        if let range = folded.firstRange(of: "күші жойылды") {
+            let offset = folded.distance(from: folded.startIndex, to: range.upperBound)
+            return String(sentence.dropFirst(offset))
+        }
+        let words = TextTraits.words(sentence)
+        guard let index = ActHeaderVocabulary.repealClauseWord(in: words) else { return nil }
+        return String(sentence[words[index + 1].endIndex...])
     }
 
     /// The first date and number of a sentence.
@@ -201,21 +247,33 @@ struct ActHeaderReader {
             guard word.hasSuffix("."), word.count > 3 else { continue }
             let core = word.dropLast()
             guard core.contains(where: { $0.isLetter }), !core.contains("."), core.last?.isLetter == true else { continue }
-            if TextTraits.folded(core).hasPrefix("ескерту") { continue }  // "Ескерту. Күші жойылды ..."
+            if FormulaMatcher.startsWithNoteWord(core) { continue }  // "Ескерту. Күші жойылды ..."
             let next = text[tokens[offset + 1]]
             guard TextTraits.startsUppercase(next) else { continue }
             result.append(start..<token.upperBound)
             start = tokens[offset + 1].lowerBound
         }
         if start < text.endIndex { result.append(start..<text.endIndex) }
+        // A status formula glued to the next line by the clean-up ("Күшін жойған Ақмола облысы ...").
+        if let firstRange = result.first {
+            let words = TextTraits.words(text[firstRange])
+            if let (_, used) = ActHeaderVocabulary.leadingStatus(words), used < words.count, words.count - used > 3 {
+                let cut = words[used].startIndex
+                result[0] = firstRange.lowerBound..<cut
+                result.insert(cut..<firstRange.upperBound, at: 1)
+            }
+        }
         // "Күші жойылды - ..." clause glued to the registration sentence without a full stop.
         var split: [Range<String.Index>] = []
         for range in result {
             let sentence = text[range]
-            if let clause = sentence.firstRange(of: "Күші жойылды"), clause.lowerBound > range.lowerBound,
-               TextTraits.words(text[range.lowerBound..<clause.lowerBound]).count > 2 {
-                split.append(range.lowerBound..<clause.lowerBound)
-                split.append(clause.lowerBound..<range.upperBound)
+            let words = TextTraits.words(sentence)
+            let clauseStart = sentence.firstRange(of: "Күші жойылды")?.lowerBound
+                ?? ActHeaderVocabulary.repealClauseWord(in: words).map { words[$0].startIndex }
+            if let clause = clauseStart, clause > range.lowerBound,
+               TextTraits.words(text[range.lowerBound..<clause]).count > 2 {
+                split.append(range.lowerBound..<clause)
+                split.append(clause..<range.upperBound)
             } else {
                 split.append(range)
             }

@@ -20,8 +20,18 @@ public struct ActNumberParser: Sendable {
         var result: [Match] = []
         var index = text.startIndex
         while index < text.endIndex, result.count < limit {
-            guard let sign = text[index...].firstIndex(of: "№") else { break }
-            if let match = number(after: sign, in: text) {
+            guard let found = text[index...].firstIndex(where: { $0 == "№" || $0 == "N" }) else { break }
+            // OCR writes "№" as "No", "Ne", "N°", "N" + a digit: the sign is then the whole look-alike.
+            var sign = found
+            if text[found] == "N" {
+                guard let end = Self.lookalikeSignEnd(at: found, in: text) else {
+                    index = text.index(after: found)
+                    continue
+                }
+                sign = text.index(before: end)
+            }
+            if var match = number(after: sign, in: text) {
+                match.range = found..<match.range.upperBound
                 result.append(match)
                 index = match.range.upperBound
             } else {
@@ -68,6 +78,19 @@ public struct ActNumberParser: Sendable {
         guard let first = trimmed.first, first.isNumber || first.isLetter else { return nil }
         guard trimmed.contains(where: { $0.isNumber }) else { return nil }
         return Match(number: trimmed, range: sign..<end)
+    }
+
+    /// Where an OCR look-alike of "№" starting at `start` ends ("No", "Ne.", "N°", "Nо" before a digit),
+    /// or nil when the "N" is a word's letter.
+    static func lookalikeSignEnd(at start: String.Index, in text: String) -> String.Index? {
+        if start > text.startIndex, text[text.index(before: start)].isLetter { return nil }
+        var index = text.index(after: start)
+        if index < text.endIndex, "oeоеº°".contains(text[index]) { index = text.index(after: index) }
+        if index < text.endIndex, text[index] == "." { index = text.index(after: index) }
+        var probe = index
+        while probe < text.endIndex, text[probe] == " " { probe = text.index(after: probe) }
+        guard probe < text.endIndex, text[probe].isASCII, text[probe].isNumber else { return nil }
+        return index
     }
 
     private func isNumberCharacter(_ character: Character) -> Bool {

@@ -14,7 +14,12 @@ struct CaptionDetector {
             let text = lines[index].text
             guard !TextTraits.endsTerminated(text), let anchor = HeadingParser.captionAnchor(text) else { continue }
             // "... құжатты қосымша" + "ұсынады.": the word "қосымша" (additionally) inside a wrapped sentence.
-            if index + 1 < lines.count, !lines[index + 1].isBlank, TextTraits.startsLowercase(lines[index + 1].text) {
+            // A numbered annex word or one right after the caption dative ("қаулысына 2-қосымша") is a caption
+            // even when the next line starts in lower case (OCR and repair get the case wrong).
+            let anchorWords = TextTraits.words(text)
+            let namesTarget = anchor.number != nil
+                || anchorWords.count >= 2 && HeadingParser.isCaptionDative(anchorWords[anchorWords.count - 2])
+            if !namesTarget, index + 1 < lines.count, !lines[index + 1].isBlank, TextTraits.startsLowercase(lines[index + 1].text) {
                 continue
             }
             group += 1
@@ -43,7 +48,13 @@ struct CaptionDetector {
             // "Оралман мәртебесін беру" Стандартындағы ..."), not a caption.
             // Likewise a "caption" whose first line starts in lower case continues a sentence (across a page
             // break, say).
-            if TextTraits.startsLowercase(lines[first].text) || (first > 0 && roles[first - 1] == .free
+            // OCR (and its repair) also gets the case of the first letter wrong: a lower-case caption start right
+            // under a signature's name line still starts a caption.
+            // Likewise right under another caption block ("... 2-қосымша" above "... қаулысымен бекітілген").
+            let underSignature = first > 0 && !lines[first - 1].isBlank
+                && (TextTraits.isNameLine(lines[first - 1].text) || TextTraits.isPositionLine(lines[first - 1].text)
+                    || Self.isCaption(roles[first - 1]))
+            if TextTraits.startsLowercase(lines[first].text) && !underSignature || (first > 0 && roles[first - 1] == .free
                 && !lines[first - 1].isBlank && continuesSentence(above: lines[first - 1].text)) {
                 group -= 1
                 continue
@@ -63,6 +74,11 @@ struct CaptionDetector {
         return captions
     }
 
+    private static func isCaption(_ role: LineRole) -> Bool {
+        if case .caption = role { return true }
+        return false
+    }
+
     /// Whether an unfinished line of running text stands right above a would-be caption.
     private func continuesSentence(above text: String) -> Bool {
         if TextTraits.endsTerminated(text) || TextTraits.isNameLine(text) || TextTraits.isPositionLine(text) {
@@ -76,7 +92,13 @@ struct CaptionDetector {
     /// Whether a caption line reads as the continuation of the line above it.
     private func continuesCaption(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first else { return false }
-        return TextTraits.startsLowercase(text) || TextTraits.isDigit(first) || first == "№"
+        if TextTraits.startsLowercase(text) || TextTraits.isDigit(first) || first == "№" { return true }
+        // A fragment of two or three characters is OCR's remains of "№" or a quote, not a sentence start.
+        if text.count <= 3 { return true }
+        // "Қаулысына 1-қосымша" with the first letter OCR'd in upper case still continues the caption above.
+        let words = TextTraits.words(text.prefix(80))
+        return words.count <= 4 && words.dropLast().contains { HeadingParser.isCaptionDative($0) }
+            && HeadingParser.captionAnchor(text)?.isAnnex == true
     }
 
     /// Whether a line above an anchor can be part of its caption block.

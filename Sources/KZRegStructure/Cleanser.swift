@@ -71,12 +71,12 @@ public struct Cleanser: Sendable {
                 blocks.append(builder.block())
                 index = last + 1
             case .free:
-                if var builder = current, !separatesActLine(builder.lastLine, line, lineIndex: index),
-                   let join = joiner(previous: builder.lastLine, next: line, blanks: blanks,
+                if let previous = current?.lastLine, !separatesActLine(previous, line, lineIndex: index),
+                   let join = joiner(previous: previous, next: line, blanks: blanks,
                                      indentMode: indentMode, blankSeparated: blankSeparated,
                                      linePerParagraph: linePerParagraph, width: width, hyphenated: hyphenated) {
-                    builder.append(line, index: index, separator: join.separator, dropTrailingHyphen: join.dropHyphen)
-                    current = builder
+                    // Mutate in place: a copy of the builder would copy the paragraph for every line.
+                    current!.append(line, index: index, separator: join.separator, dropTrailingHyphen: join.dropHyphen)
                 } else {
                     flush()
                     current = CleansedBlockBuilder(kind: .text, first: line, index: index, blanksBefore: blanks)
@@ -151,7 +151,8 @@ public struct Cleanser: Sendable {
                 // Where every paragraph is one long line, only a lower-case start continues the line above.
                 if linePerParagraph && !TextTraits.startsLowercase(text)
                     && !TextTraits.startsWithClosingPunctuation(text) && !previous.text.hasSuffix("-") { return nil }
-                if TextTraits.isPositionLine(previous.text) && previous.text.count <= 60 { return nil }
+                if previous.text.utf8.count <= 240 && TextTraits.isPositionLine(previous.text)
+                    && previous.text.count <= 60 { return nil }
             case 1:
                 guard !previousTerminated,
                       TextTraits.startsLowercase(text) || TextTraits.startsWithClosingPunctuation(text) else { return nil }
@@ -191,7 +192,9 @@ public struct Cleanser: Sendable {
 
     /// A form's label line: "Нысан", "Үлгі", "Үлгі нысан".
     static func isFormLabel(_ text: String) -> Bool {
-        guard text.utf8.count <= 40 else { return false }
+        guard text.utf8.count <= 40, text.utf8.count >= 6,
+              let lead = text.unicodeScalars.first(where: { !TextTraits.isQuote($0) }),
+              lead == "Н" || lead == "н" || lead == "Ү" || lead == "ү" else { return false }
         let folded = TextTraits.folded(TextTraits.bare(text))
         return folded == "нысан" || folded == "үлгі" || folded == "үлгі нысан" || folded == "нысаны"
     }

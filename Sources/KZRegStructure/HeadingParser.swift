@@ -54,8 +54,18 @@ public enum HeadingParser {
     public static func chapter(_ text: String) -> ChapterHeading? {
         // Cheap gate: a digit, a roman numeral or a division word must come first.
         guard text.utf8.count <= 1600, let lead = text.unicodeScalars.first,
-              TextTraits.isDigit(lead) || "IVXІХТтБбПп".unicodeScalars.contains(lead) else { return nil }
-        if !TextTraits.isDigit(lead) {
+              TextTraits.isDigit(lead) || "IVXІХТтБбПп|l".unicodeScalars.contains(lead) else { return nil }
+        let leadIsDigit = TextTraits.isDigit(lead) || lead == "|" || lead == "l"
+        if !leadIsDigit {
+            // "I-тарау", "ІІ-бөлім": a roman numeral hyphenated to the division word (OCR of "1-тарау").
+            let leadWord = TextTraits.words(text.prefix(40)).first ?? ""
+            if let dash = leadWord.firstIndex(of: "-"), let roman = romanValue(leadWord[..<dash]) {
+                let division = TextTraits.folded(TextTraits.bare(leadWord[leadWord.index(after: dash)...]))
+                if divisions.contains(division), text.count <= 400 {
+                    return ChapterHeading(number: String(roman), division: division,
+                                          title: title(after: TextTraits.words(text).dropFirst(), in: text))
+                }
+            }
             // A roman numeral or a division word must be the whole first word.
             let firstWord = text.unicodeScalars.prefix { !TextTraits.isBlank($0) }
             let bareFirst = TextTraits.folded(TextTraits.bare(String(String.UnicodeScalarView(firstWord))))
@@ -67,9 +77,11 @@ public enum HeadingParser {
         var numberText: Substring?
         var divisionIndex = 0
         let first = words[0]
-        let digits = first.prefix { $0.isNumber }
-        if !digits.isEmpty {
-            let afterDigits = first.dropFirst(digits.count)
+        // Digits as OCR writes them: "|-тарау", "l-тарау", "1O-тарау".
+        let written = first.prefix { ($0.isASCII && $0.isNumber) || OCRDigits.oneLookalikes.contains($0) || "OО".contains($0) }
+        let digits = Substring(OCRDigits.number(written) ?? "")
+        if !digits.isEmpty && digits.count == written.count {
+            let afterDigits = first.dropFirst(written.count)
             if afterDigits.isEmpty || afterDigits == "-" || afterDigits == "." {
                 numberText = digits
                 divisionIndex = 1
@@ -146,15 +158,17 @@ public enum HeadingParser {
             guard text.dropFirst().first == " " || first == "•" || first == "·" else { return nil }
             return ItemNumbering(style: .bullet, number: nil, rest: rest)
         }
-        guard TextTraits.isDigit(first) else { return nil }
+        // "|" and "l" are OCR's "1" ("|.", "l)", "1|.").
+        guard TextTraits.isDigit(first) || first == "|" || first == "l" else { return nil }
         var index = text.startIndex
         var number = ""
         // Digits, then ("." digits)* ".", or ("-" digits)? ")".
         func digits() -> String {
             var result = ""
-            while index < text.endIndex, let scalar = text[index].unicodeScalars.first, TextTraits.isDigit(scalar),
+            while index < text.endIndex, let scalar = text[index].unicodeScalars.first,
+                  TextTraits.isDigit(scalar) || scalar == "|" || scalar == "l",
                   text[index].unicodeScalars.count == 1 {
-                result.append(text[index])
+                result.append(TextTraits.isDigit(scalar) ? text[index] : "1")
                 index = text.index(after: index)
             }
             return result
@@ -228,38 +242,73 @@ public enum HeadingParser {
     public static func captionAnchor(_ line: String) -> AnnexCaptionInfo? {
         // Cheap gate on the last word before any real work.
         let utf8 = line.utf8
-        guard utf8.count <= 1600 else { return nil }
+        guard utf8.count <= 1600, utf8.count >= 8 else { return nil }
+        // The last letter of "қосымша", "бекітілген", "бекітілді", "бекітемін" (either case).
+        guard let lastLetter = line.unicodeScalars.last(where: { TextTraits.isLetter($0) }),
+              "аАнНіІ".unicodeScalars.contains(lastLetter) else { return nil }
         let lastWordStart = utf8.lastIndex(of: 0x20).map { utf8.index(after: $0) } ?? utf8.startIndex
         let lastWord = TextTraits.folded(line[lastWordStart...])
         let bareLast = TextTraits.bare(lastWord)
-        guard bareLast.hasSuffix("қосымша") || bareLast.hasPrefix("бекіті") else { return nil }
+        // The gate: the annex word or the approval word, letter-perfect or nearly ("косымша", "қосымшa").
+        guard bareLast.hasSuffix("қосымша") || bareLast.hasPrefix("бекіті")
+                || (5...24).contains(bareLast.count) && (bareLast.contains("сымш") || bareLast.contains("осым")
+                    || bareLast.contains("ымша") || bareLast.hasPrefix("бек")) else { return nil }
         guard numbering(line)?.style != .point else { return nil }
         let words = TextTraits.words(line)
         guard let last = words.last else { return nil }
         let lastFolded = TextTraits.folded(TextTraits.bare(last))
-        if lastFolded.hasSuffix("қосымша") {
-            // "1-қосымша", "№1-қосымша" or "1 қосымша" / "1 - қосымша".
+        // "1-қосымша", "№1-қосымша", "|-қосымша" (OCR's "1"): split the number part from the word.
+        let numberPart = lastFolded.prefix { $0.isNumber || OCRDigits.oneLookalikes.contains($0) || $0 == "-" || $0 == "№" }
+        let core = lastFolded.dropFirst(numberPart.count)
+        if isAnnexWord(core, after: words.dropLast()) {
+            // "1-қосымша", "|-қосымша" or "1 қосымша" / "1 - қосымша".
             var number: String?
-            let prefix = lastFolded.dropLast("қосымша".count)
-            let prefixDigits = prefix.filter { $0.isNumber }
-            if !prefixDigits.isEmpty, prefix.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "№" || $0 == " " }) {
-                number = String(prefixDigits)
-            } else if !prefix.isEmpty {
-                return nil  // "әдістемеліқосымша": not the annex word
+            let written = numberPart.filter { $0 != "-" && $0 != "№" }
+            if !written.isEmpty {
+                guard let value = OCRDigits.number(written) else { return nil }
+                number = value
             } else if words.count >= 2 {
                 var previous = words[words.count - 2]
                 if previous == "-" || previous == "–", words.count >= 3 { previous = words[words.count - 3] }
-                let digits = previous.filter { $0.isNumber }
-                if !digits.isEmpty, previous.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "№" }) {
-                    number = String(digits)
+                let digits = previous.filter { $0 != "-" && $0 != "№" }
+                if !digits.isEmpty, previous.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "№" || OCRDigits.oneLookalikes.contains($0) }),
+                   digits.contains(where: { $0.isNumber }) || words.count == 2 {
+                    number = OCRDigits.number(digits)
                 }
             }
             return AnnexCaptionInfo(number: number, isAnnex: true, target: target(of: line))
         }
-        if lastFolded == "бекітілген" || lastFolded == "бекітілді" || lastFolded == "бекітемін" {
+        if lastFolded == "бекітілген" || lastFolded == "бекітілді" || lastFolded == "бекітемін"
+            || FormulaMatcher.matches(lastFolded, "бекітілген", maxDistance: 1)
+            || FormulaMatcher.matches(lastFolded, "бекітілді", maxDistance: 1)
+            || FormulaMatcher.matches(lastFolded, "бекітіледі", maxDistance: 1) {
+            // "бекітіледі", "бекітілгең": the approval word as OCR and its repair leave it (never "бекітілсін").
             return AnnexCaptionInfo(number: nil, isAnnex: false, target: target(of: line))
         }
         return nil
+    }
+
+    /// Whether a caption's last word is the annex word: "қосымша" up to one OCR error ("косымша"), or, right
+    /// after the dative naming the act or approved text ("қаулысына", "регламентіне"), the annex word in a
+    /// case form a repair may have chosen ("қаулысына қосымшаға").
+    static func isAnnexWord(_ core: some StringProtocol, after previous: ArraySlice<Substring>) -> Bool {
+        let word = String(core)
+        if word == FormulaMatcher.annex { return true }
+        guard word.count >= 6, word.count <= 12 else { return false }
+        if FormulaMatcher.matches(word, FormulaMatcher.annex, maxDistance: 1) { return true }
+        guard let before = previous.last, isCaptionDative(before) else { return false }
+        let stem = String(word.prefix(FormulaMatcher.annex.count))
+        return FormulaMatcher.matches(stem, FormulaMatcher.annex, maxDistance: 1)
+    }
+
+    /// "қаулысына", "бұйрығына", "регламентіне", "қағидаларына": the dative a caption names its target with.
+    static func isCaptionDative(_ word: some StringProtocol) -> Bool {
+        let folded = FormulaMatcher.normalized(word)
+        if actDatives.contains(folded) { return true }
+        guard folded.hasSuffix("на") || folded.hasSuffix("не") || folded.hasSuffix("ға") || folded.hasSuffix("ге")
+                || folded.hasSuffix("қа") || folded.hasSuffix("ке") else { return false }
+        return approvedTextStems.contains { folded.hasPrefix($0) }
+            || actDatives.contains { FormulaMatcher.matches(folded, $0, maxDistance: 1) }
     }
 
     /// What a caption's text points at.

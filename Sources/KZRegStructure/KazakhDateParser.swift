@@ -57,14 +57,24 @@ public struct KazakhDateParser: Sendable {
         }
         // "2019 жылғы 29 тамыздағы" (year, жылғы/жылы/ж., day in optional quotes, month).
         if let year = Self.year(bare) {
-            var next = index + 1
-            if bare.count > 4 { next = index + 1 }  // "2019ж." carries its own "year" word
-            else if next < tokens.count, Self.isYearWord(text[tokens[next]]) { next += 1 }
-            else { return nil }
-            guard next + 1 < tokens.count, let day = Self.day(text[tokens[next]]),
-                  let month = month(of: text[tokens[next + 1]]),
-                  let date = CalendarDate(year: year, month: month, day: day) else { return nil }
-            return (Match(date: date, range: tokens[index].lowerBound..<tokens[next + 1].upperBound), next + 2 - index)
+            // Where the day may stand: after the year word; OCR also drops it ("2019 10 қыркүйекте") or
+            // garbles it past reading ("2019 хилл 10 қыркүйекте") — the day and month words still anchor the date.
+            var dayPositions: [Int] = []
+            if bare.count > 4 {
+                dayPositions = [index + 1]  // "2019ж." carries its own "year" word
+            } else if index + 1 < tokens.count, Self.isYearWord(text[tokens[index + 1]]) {
+                dayPositions = [index + 2]
+            } else {
+                dayPositions = [index + 1]
+                if index + 1 < tokens.count, Self.couldBeGarbledYearWord(text[tokens[index + 1]]) { dayPositions.append(index + 2) }
+            }
+            for next in dayPositions {
+                guard next + 1 < tokens.count, let day = Self.day(text[tokens[next]]),
+                      let month = month(of: text[tokens[next + 1]]) ?? fuzzyMonth(of: text[tokens[next + 1]]),
+                      let date = CalendarDate(year: year, month: month, day: day) else { continue }
+                return (Match(date: date, range: tokens[index].lowerBound..<tokens[next + 1].upperBound), next + 2 - index)
+            }
+            return nil
         }
         // "29 тамыз 2019 жыл".
         if let day = Self.day(word), index + 2 < tokens.count, let month = month(of: text[tokens[index + 1]]),
@@ -108,6 +118,30 @@ public struct KazakhDateParser: Sendable {
         return folded.hasPrefix("ж") ? value : nil
     }
 
+    /// A word of letters that may be OCR's wreck of "жылғы" ("хилл", "жыртқыш", "кеиде"): 2–9 letters.
+    static func couldBeGarbledYearWord(_ word: Substring) -> Bool {
+        let bare = TextTraits.bare(word)
+        return (2...9).contains(bare.count) && bare.allSatisfy { $0.isLetter }
+    }
+
+    /// The month a word names with one OCR error in its stem ("тамьздағы", "қыркуйекте"), when only one month
+    /// comes that close. Used only where a year and a day already frame the word.
+    public func fuzzyMonth(of word: some StringProtocol) -> Int? {
+        let bare = FormulaMatcher.normalized(word)
+        guard bare.count >= 4 else { return nil }
+        var found: Int?
+        for (index, stem) in Self.monthStems.enumerated() {
+            let head = bare.prefix(stem.count)
+            let headLonger = bare.prefix(stem.count + 1)
+            if FormulaMatcher.editDistance(head, stem, limit: 1) <= 1 || FormulaMatcher.editDistance(headLonger, stem, limit: 1) <= 1
+                || FormulaMatcher.editDistance(bare.prefix(stem.count - 1), stem, limit: 1) <= 1 {
+                if found != nil && found != index + 1 { return nil }
+                found = index + 1
+            }
+        }
+        return found
+    }
+
     static func isYearWord(_ word: Substring) -> Bool {
         let folded = TextTraits.folded(TextTraits.bare(word))
         return folded.hasPrefix("жыл") || folded == "ж"
@@ -115,7 +149,12 @@ public struct KazakhDateParser: Sendable {
 
     /// A day 1–31, possibly in quotes ("29", «29»).
     static func day(_ word: Substring) -> Int? {
-        let bare = TextTraits.bare(word)
+        var bare = TextTraits.bare(word)
+        // OCR's "l0", "2|" for "10", "21".
+        if (1...2).contains(bare.count), !bare.allSatisfy({ $0.isASCII && $0.isNumber }),
+           let digits = OCRDigits.number(bare), bare.contains(where: { $0.isNumber }) || bare.count == 1 {
+            bare = Substring(digits)
+        }
         guard (1...2).contains(bare.count), bare.allSatisfy({ $0.isASCII && $0.isNumber }),
               let value = Int(bare), (1...31).contains(value) else { return nil }
         return value

@@ -31,8 +31,18 @@ enum TextTraits {
             || value == 0x3000 || value == 0x1680 || value == 0x85 || value == 0x2028 || value == 0x2029
     }
     static func isCyrillic(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x0400 && scalar.value <= 0x04FF }
-    static func isQuote(_ scalar: Unicode.Scalar) -> Bool { "\"'«»“”„‘’`".unicodeScalars.contains(scalar) }
-    static func isDash(_ scalar: Unicode.Scalar) -> Bool { "-–—‒−".unicodeScalars.contains(scalar) }
+    static func isQuote(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x22, 0x27, 0x60, 0xAB, 0xBB, 0x2018, 0x2019, 0x201C, 0x201D, 0x201E: return true
+        default: return false
+        }
+    }
+    static func isDash(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2D, 0x2012, 0x2013, 0x2014, 0x2212: return true
+        default: return false
+        }
+    }
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool { isBlank(scalar) }
 
     /// The first letter of the text, skipping quotes, brackets, dashes and spaces.
@@ -105,13 +115,18 @@ enum TextTraits {
 
     /// The word stripped of surrounding quotes and punctuation.
     static func bare(_ word: some StringProtocol) -> Substring {
-        let strip: (Character) -> Bool = { ch in
-            ch.unicodeScalars.allSatisfy { isQuote($0) || ".,;:!?()[]«»".unicodeScalars.contains($0) }
+        func strip(_ scalar: Unicode.Scalar) -> Bool {
+            if isQuote(scalar) { return true }
+            switch scalar.value {
+            case 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x28, 0x29, 0x5B, 0x5D: return true  // . , ; : ! ? ( ) [ ]
+            default: return false
+            }
         }
         let text = Substring(word)
-        guard let first = text.firstIndex(where: { !strip($0) }),
-              let last = text.lastIndex(where: { !strip($0) }) else { return "" }
-        return text[first...last]
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !strip($0) }),
+              let last = scalars.lastIndex(where: { !strip($0) }) else { return "" }
+        return text[first..<scalars.index(after: last)]
     }
 
     /// Counts of letters, upper-case letters and Cyrillic letters in the text.
@@ -169,7 +184,7 @@ enum TextTraits {
 
     /// Whether a short line ends with a job title (a signature line).
     static func isPositionLine(_ text: String) -> Bool {
-        guard text.utf8.count <= 400 else { return false }
+        guard text.utf8.count <= 400, text.utf8.count >= 8 else { return false }
         let words = TextTraits.words(text)
         guard !words.isEmpty, words.count <= 10, let last = words.last else { return false }
         return positionWords.contains(folded(bare(last)))

@@ -38,7 +38,8 @@ import Testing
         #expect(tree["number"] == .integer(3))
         #expect(tree["actor"] == .null)
         #expect(tree["durations"] == .array([]))
-        #expect(tree["span"] == .object([.init(key: "start", value: .integer(1)), .init(key: "end", value: .integer(2))]))
+        #expect(tree["span"] == .object([.init(key: "start", value: .integer(1)),
+                                         .init(key: "end", value: .integer(2))]))
     }
 
     @Test func encodesScalarsAndCollections() throws {
@@ -47,7 +48,8 @@ import Testing
         #expect(try EncodedValue.encoding(UInt64.max) == .number(Double(UInt64.max)))
         #expect(try EncodedValue.encoding([true, false]) == .array([.bool(true), .bool(false)]))
         #expect(try EncodedValue.encoding(CalendarDate(year: 2019, month: 8, day: 29)) == .string("2019-08-29"))
-        #expect(try EncodedValue.encoding(["k": [1, 2]]) == .object([.init(key: "k", value: .array([.integer(1), .integer(2)]))]))
+        #expect(try EncodedValue.encoding(["k": [1, 2]])
+                == .object([.init(key: "k", value: .array([.integer(1), .integer(2)]))]))
         let optional: Int? = nil
         #expect(try EncodedValue.encoding(optional) == .null)
     }

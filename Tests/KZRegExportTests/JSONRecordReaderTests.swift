@@ -75,6 +75,7 @@ import Testing
     @Test func errorsReadWell() {
         #expect(RecordReadError.unsupportedSchemaVersion(found: 2, supported: 1).description
                 == "unsupported kzreg record schemaVersion 2 (this build reads 1)")
-        #expect(RecordReadError.notARecord("it has no integer schemaVersion").description.hasPrefix("not a kzreg record"))
+        #expect(RecordReadError.notARecord("it has no integer schemaVersion").description
+                .hasPrefix("not a kzreg record"))
     }
 }

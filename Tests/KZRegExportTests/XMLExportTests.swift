@@ -79,7 +79,8 @@ import Testing
         let step = try #require(root.child("regulations")?.child("regulation")?.child("steps")?.child("step"))
         let extensions = try #require(step.child("extensions"))
         #expect(extensions.children.map(\.name) == ["attachments", "chapter", "citations", "deadlineNote"])
-        #expect(extensions.child("attachments")?.children("attachment").map(\.text) == ["өтініш", "анықтама"])
+        #expect(extensions.child("attachments")?.children("attachment").map(\.text)
+                == ["өтініш", "анықтама"])
         #expect(extensions.child("citations")?.child("citation")?.attributes == ["span-start": "3", "span-end": "9"])
         #expect(extensions.child("chapter")?.text == "2")
         let regulation = try #require(root.child("regulations")?.child("regulation"))
@@ -158,6 +159,14 @@ import Testing
         let result = try XMLValidator().validate(withDoctype)
         #expect(!result.isValid)
         #expect(result.messages.contains { $0.contains("DOCTYPE") })
+    }
+
+    @Test func emptyOrBinaryInputIsInvalidNotACrash() throws {
+        for data in [Data(), Data([0]), Data([0xFF, 0xFE, 0x00, 0x3C]), Data("<record".utf8)] {
+            let result = try XMLValidator().validate(data)
+            #expect(!result.isValid)
+            #expect(!result.messages.isEmpty)
+        }
     }
 
     @Test func anUnusableSchemaIsAnError() {

@@ -95,7 +95,7 @@ def align_words(ct, gt, band=40):
     return pairs[::-1]
 
 pairs = []
-REUSE = os.environ.get('REUSE_CHANNEL')   # skip alignment + EM: read the channel from a channel.txt dump
+REUSE = os.environ.get('REUSE_CHANNEL')   # dev shortcut: channel from a channel.txt dump (top entries only; approximate, not for the committed model)
 for clean, garb in ([] if REUSE else pages):
     ct, gt = clean.split(), garb.split()
     for c, g, d in align_words(ct, gt):
@@ -135,7 +135,7 @@ for c in ch:
 data = [(c.lower(), fold_g(g)) for c, g in pairs]
 uniq = collections.Counter(data)   # EM over distinct pairs, weighted by multiplicity
 print('distinct pairs', len(uniq), file=sys.stderr)
-for it in range(int(os.environ.get('EM_ITERS', '4'))):
+for it in range(int(os.environ.get('EM_ITERS', '3'))):
     counts = collections.defaultdict(lambda: collections.defaultdict(float))
     total_ll = 0.0
     for (x, y), mult in uniq.items():
@@ -463,6 +463,26 @@ for t in [open(os.path.join(tdir, f[:-5] + '.txt'), encoding='utf-8').read() for
         if core.isupper():
             upc[core.lower()] += 1
 capsw = sorted(fnv(w) for w in anyc if upc[w] >= 1 and upc[w] >= 0.6 * anyc[w])
+# words Capitalized after a given word (Республикасының Цифрлық …) or after "(" ((Нормативтік …)
+pairc = collections.Counter(); paircap = collections.Counter()
+for t in [open(os.path.join(tdir, f[:-5] + '.txt'), encoding='utf-8').read() for f in os.listdir(tdir) if f.endswith('.real')]:
+    toks = t.split()
+    for i in range(1, len(toks)):
+        if re.search(r'[.!?:]["»)]?$', toks[i - 1]):
+            continue
+        tok = toks[i]
+        core = re.sub(r'^[^\w]+|[^\w-]+$', '', tok)
+        if len(core) < 2 or not WORD.fullmatch(core.lower()) or core.isupper():
+            continue
+        prev = '(' if tok.startswith('(') else re.sub(r'^[^\w]+|[^\w-]+$', '', toks[i - 1]).lower()
+        if not prev:
+            continue
+        key = prev + ' ' + core.lower()
+        pairc[key] += 1
+        if core[0].isupper():
+            paircap[key] += 1
+capbig = sorted(fnv(k) for k in pairc if paircap[k] >= 1 and paircap[k] >= 0.6 * pairc[k])
+print('capitalized after a word', len(capbig), file=sys.stderr)
 print('all-caps words', len(capsw), file=sys.stderr)
 
 # ---------------------------------------------------------------- write
@@ -501,4 +521,6 @@ with open(out_path, 'ab') as f:
     f.write(b''.join(struct.pack('<Q', k) for k in capital))
     f.write(struct.pack('<I', len(capsw)))
     f.write(b''.join(struct.pack('<Q', k) for k in capsw))
+    f.write(struct.pack('<I', len(capbig)))
+    f.write(b''.join(struct.pack('<Q', k) for k in capbig))
 print('wrote', out_path, os.path.getsize(out_path), 'bytes', file=sys.stderr)

@@ -14,11 +14,11 @@ public struct GarbleDecoderSettings: Sendable {
     public var oovTrigger: Float = 1.2
     public var insertionLogP: Float = -7
     public var oovLogP: Float = -5
-    public var lexiconWeight: Float = 1.0
+    public var lexiconWeight: Float = 1.2
     public var deletionSources = 12
     public var deletionFloor: Float = -5
-    public var substitutionLogP: Float = -7
-    public var charWeight: Float = 0.6
+    public var substitutionLogP: Float = -7.5
+    public var charWeight: Float = 0.3
     /// Document adaptation: rounds, pseudo-count weight of the trained channel, confidence of pairs used.
     public var adaptRounds = 1
     public var adaptPrior: Float = 50
@@ -72,7 +72,7 @@ struct GarbleDecoder {
     var insertionLogP: Float = -7
     /// log P(word is outside the lexicon).
     var oovLogP: Float = -5
-    var lexiconWeight: Float = 1.0
+    var lexiconWeight: Float = 1.2
     /// Deletions (a letter that left no mark) are tried from the best few states only, for likely ones.
     var deletionSources = 12
     var deletionFloor: Float = -5

@@ -50,6 +50,8 @@ public final class GarbleModel: Sendable {
     let capitalized: [UInt64]
     /// FNV-1a hashes (sorted) of words usually written in ALL CAPS (БҰЙЫРАМЫН, ЕТЕДІ).
     let allCaps: [UInt64]
+    /// FNV-1a hashes (sorted) of "previous word" pairs after which the word is Capitalized ("(" for a bracket).
+    let capitalizedAfter: [UInt64]
 
     public convenience init(contentsOf url: URL) throws {
         try self.init(data: try Data(contentsOf: url, options: .alwaysMapped))
@@ -150,9 +152,15 @@ public final class GarbleModel: Sendable {
             let n = Int(r.u32())
             for _ in 0..<n { allCaps.append(r.u64()) }
         }
+        var capitalizedAfter: [UInt64] = []
+        if r.remaining >= 4 {
+            let n = Int(r.u32())
+            for _ in 0..<n { capitalizedAfter.append(r.u64()) }
+        }
         guard !r.overrun else { throw LoadError.corrupt("truncated") }
         self.capitalized = capitalized
         self.allCaps = allCaps
+        self.capitalizedAfter = capitalizedAfter
         self.alphabet = alphabet
         self.letterIndex = letterIndex
         self.asciiSymbol = ascii
@@ -209,6 +217,7 @@ public final class GarbleModel: Sendable {
         caseTable = base.caseTable
         capitalized = base.capitalized
         allCaps = base.allCaps
+        capitalizedAfter = base.capitalizedAfter
     }
 
     /// The model committed with the package.
@@ -285,6 +294,9 @@ public final class GarbleModel: Sendable {
 
     func isCapitalizedWord(_ word: String) -> Bool { Self.contains(capitalized, GarbleModel.fnv1a(word)) }
     func isAllCapsWord(_ word: String) -> Bool { Self.contains(allCaps, GarbleModel.fnv1a(word)) }
+    func isCapitalized(_ word: String, after previous: String) -> Bool {
+        Self.contains(capitalizedAfter, GarbleModel.fnv1a(previous + " " + word))
+    }
 
     private static func contains(_ capitalized: [UInt64], _ key: UInt64) -> Bool {
         var lo = 0

@@ -49,29 +49,30 @@ public struct GarbleRepairer: TextRepairing {
     private func repair(_ text: String, rounds: Int) -> RepairResult {
         let first = repairPass(text)
         guard rounds > 0, first.edits.count >= 40 else { return first }
-        var pairs: [(symbols: [UInt8], letters: [UInt8])] = []
-        var seen = Set<[UInt8]>()
-        for edit in first.edits where edit.confidence >= Double(settings.adaptConfidence) {
-            let word = edit.replacement.lowercased()
-            guard let letters = model.letters(of: word), letters.count >= 3, model.unigramLogP(word) != nil else { continue }
-            var symbols: [UInt8] = []
-            for s in edit.original.unicodeScalars { symbols.append(model.symbol(Self.fold(s).value)) }
-            if symbols.contains(0) { continue }
-            if !seen.insert(symbols + [255] + letters).inserted { continue }
-            pairs.append((symbols, letters))
-        }
-        // Repairers of adapted channels are memoized by the evidence they were estimated from, so a document
-        // seen again reuses the adapted channel and its decode caches.
+        // Repairers of adapted channels are memoized by the first pass's confident repairs (the evidence they
+        // are estimated from), so a document seen again reuses the adapted channel and its decode caches.
+        let threshold = Double(settings.adaptConfidence)
         var fingerprint: UInt64 = 0xcbf29ce484222325
-        for pair in pairs {
-            for v in pair.symbols { fingerprint = (fingerprint ^ UInt64(v)) &* 0x100000001b3 }
-            fingerprint = (fingerprint ^ 0xFFFF) &* 0x100000001b3
-            for v in pair.letters { fingerprint = (fingerprint ^ UInt64(v)) &* 0x100000001b3 }
+        for edit in first.edits where edit.confidence >= threshold {
+            for b in edit.original.utf8 { fingerprint = (fingerprint ^ UInt64(b)) &* 0x100000001b3 }
+            fingerprint = (fingerprint ^ 0x1FF) &* 0x100000001b3
+            for b in edit.replacement.utf8 { fingerprint = (fingerprint ^ UInt64(b)) &* 0x100000001b3 }
         }
         var second: GarbleRepairer
         if let cached = adaptedRepairers.get(fingerprint) {
             second = cached
         } else {
+            var pairs: [(symbols: [UInt8], letters: [UInt8])] = []
+            var seen = Set<[UInt8]>()
+            for edit in first.edits where edit.confidence >= threshold {
+                let word = edit.replacement.lowercased()
+                guard let letters = model.letters(of: word), letters.count >= 3, model.unigramLogP(word) != nil else { continue }
+                var symbols: [UInt8] = []
+                for s in edit.original.unicodeScalars { symbols.append(model.symbol(Self.fold(s).value)) }
+                if symbols.contains(0) { continue }
+                if !seen.insert(symbols + [255] + letters).inserted { continue }
+                pairs.append((symbols, letters))
+            }
             var adapter = ChannelAdapter(model: baseModel, settings: settings)
             adapter.priorWeight = settings.adaptPrior
             guard let (adapted, _) = adapter.adapt(pairs: pairs) else { return first }
@@ -167,7 +168,9 @@ public struct GarbleRepairer: TextRepairing {
             // a word right after an opening quote starts a title ("Мемлекеттік көрсетілетін қызметтер туралы")
             let opensQuote = token.coreStart > token.start
                 && (bytes[token.start] == 0x22 || bytes[token.start] == 0xC2 || bytes[token.start] == 0xE2)
-            let context = CaseContext(capsLine: lineCaps[token.line] ?? false, sentenceStart: sentenceStart || opensQuote)
+            let opensBracket = token.coreStart > token.start && bytes[token.start] == 0x28
+            let context = CaseContext(capsLine: lineCaps[token.line] ?? false, sentenceStart: sentenceStart || opensQuote,
+                                      previous: opensBracket ? "(" : previousWord)
             guard let repaired = repairToken(token, bytes, previous: previousWord, context: context) else {
                 previousWord = nil
                 continue
@@ -189,7 +192,7 @@ public struct GarbleRepairer: TextRepairing {
             let l = Int(model.channelLetter[e])
             guard l >= 1 && l <= model.alphabet.count else { continue }
             let letter = model.alphabet[l - 1]
-            if "ьъыңй-".unicodeScalars.contains(letter) { continue }
+            if "ьъыңйё-".unicodeScalars.contains(letter) { continue }
             if best == nil || model.channelLogP[e] > best!.0 { best = (model.channelLogP[e], l) }
         }
         guard let b = best else { return nil }
@@ -237,6 +240,8 @@ public struct GarbleRepairer: TextRepairing {
     struct CaseContext {
         var capsLine: Bool
         var sentenceStart: Bool
+        /// The previous word (lower case), or "(" when the token opens a bracket.
+        var previous: String? = nil
     }
 
     private struct TokenRepair {
@@ -254,7 +259,7 @@ public struct GarbleRepairer: TextRepairing {
         key.append(1)
         key.append(contentsOf: bytes[token.coreStart..<token.coreEnd])
         key.append(1)
-        key.append((context.capsLine ? 2 : 0) | (context.sentenceStart ? 1 : 0))
+        key.append((context.capsLine ? 2 : 0) | (context.sentenceStart ? 1 : 0) | (context.previous == "(" ? 4 : 0))
         key.append(follower)
         if let hit = decisions.get(key) {
             let edit = RepairEdit(start: token.coreStart, end: token.coreStart + hit.originalLength, original: hit.original,
@@ -338,6 +343,7 @@ public struct GarbleRepairer: TextRepairing {
                 prev = decoded.lower
                 score = (score ?? 0) + decoded.score
                 ctx.sentenceStart = false
+                ctx.previous = decoded.lower
             }
         }
         return CoreRepair(text: out, alternatives: alternatives, confidence: confidence, score: score,
@@ -504,6 +510,7 @@ public struct GarbleRepairer: TextRepairing {
         let noCase = !(v >= 97 && v <= 122) && !upper   // digits, ">", ")" …: no case evidence
         if context.sentenceStart && (upper || noCase) { return 1 }
         if model.isCapitalizedWord(word) { return 1 }
+        if let previous = context.previous, model.isCapitalized(word, after: previous) { return 1 }
         if oov && "AEPCYX".unicodeScalars.contains(f) { return 1 }   // a name, if its capital is unmistakable
         return 0
     }
