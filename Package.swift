@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "KZRegRecordsTests", dependencies: ["KZRegRecords", "KZReg"]),
         .testTarget(name: "KZRegExportTests", dependencies: ["KZRegExport", "KZReg"]),
         .testTarget(name: "KZRegDiffTests", dependencies: ["KZRegDiff", "KZReg"]),
-        .testTarget(name: "KZRegTests", dependencies: ["KZReg"]),
+        .testTarget(name: "KZRegTests", dependencies: ["KZReg", "kzreg"]),
     ],
     swiftLanguageModes: [.v6]
 )

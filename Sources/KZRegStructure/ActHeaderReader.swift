@@ -4,12 +4,12 @@ enum ActHeaderVocabulary {
     static func status(of text: String) -> ActStatus? {
         guard text.utf8.count <= 80, text.count <= 40 else { return nil }
         let folded = TextTraits.folded(TextTraits.bare(text))
-        if folded.hasPrefix("күшін жойған") || folded == "күші жойылған" { return .repealed }
-        if folded.hasPrefix("қолданыстағы") { return .inForce }
-        // OCR noise: "Күйіп жойған", "Кушін жойган", "Қолданыстағы" with a wrong letter. The whole line must
-        // be the formula (two or three words), not a sentence that happens to start like it.
+        // The line is the formula (a word may trail it), not a sentence that happens to start like it.
         let words = TextTraits.words(text)
         guard (1...3).contains(words.count) else { return nil }
+        if folded.hasPrefix("күшін жойған") || folded == "күші жойылған" { return .repealed }
+        if folded.hasPrefix("қолданыстағы") { return .inForce }
+        // OCR noise: "Күйіп жойған", "Кушін жойган", "Қолданыстағы" with a wrong letter.
         if let (status, used) = leadingStatus(words), used == words.count || words.count - used == 1 && words[used].count <= 2 {
             return status
         }
@@ -149,7 +149,7 @@ struct ActHeaderReader {
                     if let status = ActHeaderVocabulary.status(of: sentence) { metadata.status = status }
                 case .actLine:
                     if let line = ActLineParser().parse(sentence) {
-                        metadata.issuer = line.issuer
+                        metadata.issuer = Self.capitalized(line.issuer)
                         metadata.actType = line.actType
                         metadata.adopted = ActReference(date: line.date, number: line.number, span: span)
                     }
@@ -206,6 +206,13 @@ struct ActHeaderReader {
         if ActHeaderVocabulary.isRegistration(sentence) { return .registration }
         if first || ActLineParser().parse(sentence) != nil { return .actLine }
         return .note
+    }
+
+    /// The issuer with its first letter in upper case: issuers are proper names, and OCR or its repair
+    /// sometimes loses the capital ("қарағанды облысы әкімдігі").
+    static func capitalized(_ issuer: String?) -> String? {
+        guard let issuer, let first = issuer.first, first.isLowercase else { return issuer }
+        return first.uppercased() + issuer.dropFirst()
     }
 
     /// The text after "Күші жойылды".

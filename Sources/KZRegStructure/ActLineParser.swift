@@ -31,6 +31,18 @@ public struct ActLineParser: Sendable {
         for entry in Self.actTypes {
             if nominativeOnly ? entry.forms[0] == folded : entry.forms.contains(folded) { return entry.nominative }
         }
+        // OCR noise: one wrong letter in a long form ("қаулысьі", "бұйрыгы"); only a substitution, so that
+        // another case form ("шешімін", "қаулысын") never passes for the act line's "шешімі", "қаулысы".
+        let normalized = Array(FormulaMatcher.normalized(folded))
+        for entry in Self.actTypes {
+            let forms = nominativeOnly ? [entry.forms[0]] : entry.forms
+            for form in forms where form.count >= 6 && form.count == normalized.count {
+                let mismatches = zip(form, normalized).filter { $0 != $1 }.count
+                if mismatches <= 1, form.first == normalized.first || form.first == "қ" && normalized.first == "к" {
+                    return entry.nominative
+                }
+            }
+        }
         return nil
     }
 
@@ -86,14 +98,18 @@ public enum KazakhGrammar {
     /// Whether a word is in the genitive ("әкімдігінің", "министрінің", "мәслихатының").
     public static func isGenitive(_ word: some StringProtocol) -> Bool {
         let folded = TextTraits.folded(TextTraits.bare(word))
-        return folded.count > 4 && genitiveEndings.contains { folded.hasSuffix($0) }
+        return folded.count > 4 && (genitiveEndings + ocrGenitiveEndings).contains { folded.hasSuffix($0) }
     }
+
+    /// Genitive endings with "ң" read as "н" by OCR ("әкімдігінін").
+    static let ocrGenitiveEndings = ["нын", "нін", "дын", "дін", "тын", "тін"]
 
     /// The nominative of a genitive word: "әкімдігінің" → "әкімдігі", "Кеңестің" → "Кеңес".
     public static func nominative(ofGenitive word: some StringProtocol) -> String {
         let bare = String(TextTraits.bare(word))
         let folded = TextTraits.folded(bare)
-        guard let ending = genitiveEndings.first(where: { folded.hasSuffix($0) }), bare.count > ending.count + 1 else {
+        guard let ending = (genitiveEndings + ocrGenitiveEndings).first(where: { folded.hasSuffix($0) }),
+              bare.count > ending.count + 1 else {
             return bare
         }
         return String(bare.dropLast(ending.count))

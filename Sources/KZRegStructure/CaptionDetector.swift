@@ -12,7 +12,7 @@ struct CaptionDetector {
         var group = 0
         for index in lines.indices where roles[index] == .free && !lines[index].isBlank {
             let text = lines[index].text
-            guard !TextTraits.endsTerminated(text), let anchor = HeadingParser.captionAnchor(text) else { continue }
+            guard !TextTraits.endsTerminated(text), let anchor = anchor(at: index, lines) else { continue }
             // "... құжатты қосымша" + "ұсынады.": the word "қосымша" (additionally) inside a wrapped sentence.
             // A numbered annex word or one right after the caption dative ("қаулысына 2-қосымша") is a caption
             // even when the next line starts in lower case (OCR and repair get the case wrong).
@@ -37,7 +37,7 @@ struct CaptionDetector {
                     cursor -= 1
                     continue
                 }
-                guard roles[cursor] == .free, isCaptionContinuation(line.text) else { break }
+                guard roles[cursor] == .free, isCaptionContinuation(line.text, below: lines[first].text) else { break }
                 blankRun = 0
                 first = cursor
                 taken += 1
@@ -51,9 +51,11 @@ struct CaptionDetector {
             // OCR (and its repair) also gets the case of the first letter wrong: a lower-case caption start right
             // under a signature's name line still starts a caption.
             // Likewise right under another caption block ("... 2-қосымша" above "... қаулысымен бекітілген").
-            let underSignature = first > 0 && !lines[first - 1].isBlank
-                && (TextTraits.isNameLine(lines[first - 1].text) || TextTraits.isPositionLine(lines[first - 1].text)
-                    || Self.isCaption(roles[first - 1]))
+            var above = first - 1
+            while above >= 0, lines[above].isBlank, first - above <= 3 { above -= 1 }
+            let underSignature = above >= 0 && !lines[above].isBlank
+                && (above == first - 1 && (TextTraits.isNameLine(lines[above].text) || TextTraits.isPositionLine(lines[above].text))
+                    || Self.isCaption(roles[above]))
             if TextTraits.startsLowercase(lines[first].text) && !underSignature || (first > 0 && roles[first - 1] == .free
                 && !lines[first - 1].isBlank && continuesSentence(above: lines[first - 1].text)) {
                 group -= 1
@@ -72,6 +74,27 @@ struct CaptionDetector {
             captions[group] = info
         }
         return captions
+    }
+
+    /// The caption anchor a line ends, reading a lone annex word with the dative that ends the line above
+    /// ("№ 331 бұйрыққа" / "қосымшаға").
+    private func anchor(at index: Int, _ lines: [SourceLine]) -> AnnexCaptionInfo? {
+        let text = lines[index].text
+        if let anchor = HeadingParser.captionAnchor(text) { return anchor }
+        // "1-қосым ша": the annex word split by a stray space.
+        let words = TextTraits.words(text)
+        if words.count >= 2, let tail = words.last, tail.count <= 4, words[words.count - 2].count >= 4,
+           FormulaMatcher.matches(String(words[words.count - 2].drop { !$0.isLetter }) + String(tail), FormulaMatcher.annex, maxDistance: 1) {
+            var head = text[..<tail.startIndex]
+            while head.last == " " || head.last == "\t" { head = head.dropLast() }
+            let joined = String(head) + String(tail)
+            if let anchor = HeadingParser.captionAnchor(joined), anchor.isAnnex { return anchor }
+        }
+        guard index > 0, !lines[index - 1].isBlank, TextTraits.words(text).count == 1,
+              let dative = TextTraits.words(lines[index - 1].text).last, HeadingParser.isCaptionDative(dative),
+              var anchor = HeadingParser.captionAnchor(dative + " " + text) else { return nil }
+        anchor.target = HeadingParser.target(of: lines[index - 1].text + " " + text)
+        return anchor
     }
 
     private static func isCaption(_ role: LineRole) -> Bool {
@@ -102,11 +125,16 @@ struct CaptionDetector {
     }
 
     /// Whether a line above an anchor can be part of its caption block.
-    private func isCaptionContinuation(_ text: String) -> Bool {
+    private func isCaptionContinuation(_ text: String, below: String) -> Bool {
         if text.utf8.count > maxLineLength * 4 || text.count > maxLineLength { return false }
         if TextTraits.endsTerminated(text) && !text.hasSuffix("ж.") { return false }
         if HeadingParser.numbering(text) != nil || HeadingParser.chapter(text) != nil { return false }
-        if TextTraits.isNameLine(text) || TextTraits.isPositionLine(text) { return false }
+        if TextTraits.isNameLine(text) { return false }
+        // "... министрі" right above the caption's date line is the issuer named in the caption with its
+        // genitive ending lost to OCR ("министрінің" → "министрі"), not a signature's position line.
+        if TextTraits.isPositionLine(text), !(below.first?.isNumber == true && KazakhDateParser().firstMatch(in: below) != nil) {
+            return false
+        }
         if HeadingParser.captionAnchor(text) != nil { return false }
         if ActHeaderVocabulary.isStatusLine(text) { return false }
         return true

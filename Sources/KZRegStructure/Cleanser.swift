@@ -232,6 +232,7 @@ public struct Cleanser: Sendable {
         guard let lead = text.unicodeScalars.first, "ЕеШшҚқКк©".unicodeScalars.contains(lead) else { return false }
         let folded = TextTraits.folded(text.prefix(24))
         if folded.hasPrefix("ескерту") || folded.hasPrefix("шартты белгі") || text.hasPrefix("©") { return true }
+        if (lead == "Е" || lead == "е"), FormulaMatcher.startsWithNoteWord(text.prefix(40)) { return true }
         if ActHeaderVocabulary.isStatusLine(text) { return true }
         return false
     }

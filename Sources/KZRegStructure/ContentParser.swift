@@ -59,7 +59,7 @@ struct ContentParser {
                            lastPoint: inout Int, tree: inout OpenTree) {
         let text = block.text
         let folded = TextTraits.folded(text.prefix(12))
-        if folded.hasPrefix("ескерту") || text.hasPrefix("©") {
+        if folded.hasPrefix("ескерту") || FormulaMatcher.startsWithNoteWord(text.prefix(40)) || text.hasPrefix("©") {
             tree.closeItems()
             tree.add(StructureNode(kind: .note, text: text, span: block.span))
             return

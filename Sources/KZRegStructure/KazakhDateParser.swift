@@ -64,6 +64,9 @@ public struct KazakhDateParser: Sendable {
                 dayPositions = [index + 1]  // "2019ж." carries its own "year" word
             } else if index + 1 < tokens.count, Self.isYearWord(text[tokens[index + 1]]) {
                 dayPositions = [index + 2]
+                // "жыл ғы": the year word split by a stray space.
+                if index + 2 < tokens.count, TextTraits.bare(text[tokens[index + 2]]).count <= 3,
+                   TextTraits.bare(text[tokens[index + 2]]).allSatisfy({ $0.isLetter }) { dayPositions.append(index + 3) }
             } else {
                 dayPositions = [index + 1]
                 if index + 1 < tokens.count, Self.couldBeGarbledYearWord(text[tokens[index + 1]]) { dayPositions.append(index + 2) }

@@ -87,6 +87,7 @@ struct DocumentAssembler {
         if TextTraits.isNameLine(block.text) || TextTraits.isPositionLine(block.text) { return true }
         return block.text.count <= 160 && !TextTraits.endsTerminated(block.text)
             && !TextTraits.folded(block.text.prefix(10)).hasPrefix("ескерту")
+            && !FormulaMatcher.startsWithNoteWord(block.text.prefix(40))
     }
 
     // MARK: Annexes

@@ -68,7 +68,10 @@ public struct InputDecoder: Sendable {
         }
         if bytes.starts(with: [0xFF, 0xFE]) { return try transcode(bytes, charset: "UTF-16LE", bom: true) }
         if bytes.starts(with: [0xFE, 0xFF]) { return try transcode(bytes, charset: "UTF-16BE", bom: true) }
-        if let charset = utf16WithoutBOM(bytes) { return try transcode(bytes, charset: charset, bom: false) }
+        if let charset = utf16WithoutBOM(bytes), let decoded = try? transcode(bytes, charset: charset, bom: false),
+           Self.isMostlyDocumentText(decoded.text) {
+            return decoded
+        }
         if let text = String(validatingUTF8Bytes: bytes) {
             try rejectBinary(text.utf8)
             return DecodedInput(text: text, encoding: "UTF-8", hadByteOrderMark: false, substitutions: 0,
@@ -168,6 +171,23 @@ public struct InputDecoder: Sendable {
         if odd * 10 >= pairs * 7 && even * 20 < pairs { return "UTF-16LE" }
         if even * 10 >= pairs * 7 && odd * 20 < pairs { return "UTF-16BE" }
         return nil
+    }
+
+    /// Whether text decoded from a guessed charset is made of the characters of Kazakh and Russian documents:
+    /// ASCII, Latin-1, Cyrillic and general punctuation (binary data read as UTF-16 turns into random scripts).
+    static func isMostlyDocumentText(_ text: String) -> Bool {
+        var total = 0
+        var fitting = 0
+        for scalar in text.unicodeScalars.prefix(20_000) {
+            total += 1
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0C, 0x0D, 0x20..<0x7F, 0xA0...0xFF, 0x400...0x4FF, 0x2000...0x206F, 0x2116:
+                fitting += 1
+            default:
+                break
+            }
+        }
+        return total == 0 || fitting * 10 >= total * 9
     }
 
     /// Text documents hold no NUL and few C0 control characters besides tab, LF, CR and form feed.

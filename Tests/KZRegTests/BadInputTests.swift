@@ -94,6 +94,14 @@ import Testing
         #expect(document.record.source.byteCount == bytes.count)
     }
 
+    @Test func sixteenBitBinaryDataIsNotTakenForUTF16() {
+        // Little-endian 16-bit samples below 256: NUL in every odd byte, like UTF-16LE text, but read as UTF-16
+        // they are C1 controls and Latin-1 symbols, not a document.
+        var generator = SeededGenerator(seed: 5)
+        let bytes = (0..<4000).flatMap { _ in [UInt8.random(in: 0x80...0xFF, using: &generator), 0] }
+        #expect(throws: InputError.self) { try pipeline.process(bytes: bytes, fileName: "samples.raw") }
+    }
+
     @Test func utf16WithOnlyAsciiTextIsDecoded() throws {
         let bytes = Genre.utf16("No. 15\nplain ASCII text\n", bigEndian: false, byteOrderMark: false)
         let document = try pipeline.process(bytes: bytes, fileName: "ascii16.txt")

@@ -41,9 +41,9 @@ struct LargeInputTests {
         #expect(json.range(of: Data("\"end\" : \(byteCount)".utf8)) != nil)
         #expect(json.range(of: Data("\"byteCount\" : \(byteCount)".utf8)) != nil)
         // Peak memory stays within a base plus a fixed multiple of the input (no runaway copies; 50 MB measured
-        // about 2.0 GB in a debug build). Only checkable when this child raised the children's high-water mark.
+        // about 2.0 GB in a debug build; the bound leaves room for allocator noise). Only checkable when this child raised the children's high-water mark.
         if peak > before {
-            #expect(peak < 300_000_000 + 40 * byteCount,
+            #expect(peak < 300_000_000 + 60 * byteCount,
                     "peak RSS \(peak / 1_000_000) MB for a \(byteCount / 1_000_000) MB input")
         }
     }

@@ -25,6 +25,45 @@ extension GarbleModel {
         return nil
     }
 
+    /// Glyphs a Latin OCR model confuses among themselves regardless of the script it misreads (case-folded):
+    /// a garble seen with one of them is also possible with the other.
+    static let lookAlikes: [(Unicode.Scalar, Unicode.Scalar)] = [
+        ("h", "b"), ("l", "i"), ("l", "1"), ("l", "!"), ("l", "|"), ("i", "1"), ("i", "!"), ("0", "o"),
+        ("6", "o"), ("s", "b"), ("t", "l"), ("r", "f"), ("u", "i"), ("j", "i"),
+    ]
+
+    /// A copy whose channel also has, for every entry, the variants with one symbol replaced by a look-alike
+    /// (at `cost` nats below the entry), where the trained channel has no such entry for that letter.
+    func withLookAlikeVariants(cost: Float) -> GarbleModel {
+        var pairs: [(UInt8, UInt8)] = []
+        for (a, b) in Self.lookAlikes {
+            let x = symbol(a.value), y = symbol(b.value)
+            if x != 0 && y != 0 { pairs.append((x, y)); pairs.append((y, x)) }
+        }
+        var alike = [[UInt8]](repeating: [], count: 256)
+        for (x, y) in pairs { alike[Int(x)].append(y) }
+        var entries = channelEntries
+        var best: [UInt64: Float] = [:]
+        for e in entries {
+            var syms: [UInt8] = []
+            var k = e.key
+            while k != 0 { syms.insert(UInt8(k & 0xFF), at: 0); k >>= 8 }
+            for p in syms.indices {
+                for y in alike[Int(syms[p])] {
+                    var v = syms
+                    v[p] = y
+                    var key: UInt32 = 0
+                    for s in v { key = key << 8 | UInt32(s) }
+                    if channelLogP(key, e.letter) != nil { continue }
+                    let id = UInt64(key) << 8 | UInt64(e.letter)
+                    best[id] = max(best[id] ?? -.infinity, e.logP + cost)
+                }
+            }
+        }
+        for (id, logP) in best { entries.append((UInt32(id >> 8), UInt8(id & 0xFF), logP)) }
+        return withChannel(entries)
+    }
+
     /// Letter indices of a lowercase word, or nil if a character is outside the lexicon alphabet.
     func letters(of word: String) -> [UInt8]? {
         var out: [UInt8] = []

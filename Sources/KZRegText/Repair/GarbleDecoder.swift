@@ -23,6 +23,22 @@ public struct GarbleDecoderSettings: Sendable {
     public var adaptRounds = 1
     public var adaptPrior: Float = 50
     public var adaptConfidence: Float = 0.8
+    /// Weight of the word-bigram re-ranking (log of the bigram/unigram mixture over the unigram).
+    public var bigramWeight: Float = 1
+    /// Upper bound of the bigram boost (nats): context re-ranks close readings, never overrides clear garble.
+    public var bigramCap: Float = 100
+    /// Weight of the right-context bigram (the next word's best reading); 0 turns it off.
+    public var nextBigramWeight: Float = 1
+    /// Share of a same-stem reading's bigram support a reading gets (0 turns it off).
+    public var stemShare: Float = 1
+    /// Nats subtracted from a same-stem reading's bigram support before it is shared.
+    public var stemPenalty: Float = 1.5
+    /// Multiplier of the learned deletion log-probs (a Cyrillic letter that left no mark in the garble).
+    public var deletionScale: Float = 1
+    /// Extra cost of a deletion after the last garble symbol (an ending the garble shows no trace of).
+    public var endDeletionLogP: Float = 0
+    /// Cost (nats, ≤ 0) of a channel entry derived by swapping one garble glyph for a look-alike; 0 = none.
+    public var lookAlikeLogP: Float = -4
     public init() {}
 
     /// Overrides from a "name=value,name=value" string (used by the evaluation tool while tuning).
@@ -43,6 +59,14 @@ public struct GarbleDecoderSettings: Sendable {
             case "adaptRounds": adaptRounds = Int(v)
             case "adaptPrior": adaptPrior = v
             case "adaptConfidence": adaptConfidence = v
+            case "bigram": bigramWeight = v
+            case "bigramCap": bigramCap = v
+            case "deletionScale": deletionScale = v
+            case "endDeletion": endDeletionLogP = v
+            case "lookAlike": lookAlikeLogP = v
+            case "next": nextBigramWeight = v
+            case "stem": stemShare = v
+            case "stemPenalty": stemPenalty = v
             default: break
             }
         }
@@ -63,7 +87,11 @@ struct GarbleDecoder {
         deletionFloor = settings.deletionFloor
         substitutionLogP = settings.substitutionLogP
         charWeight = settings.charWeight
+        deletionScale = settings.deletionScale
+        endDeletionLogP = settings.endDeletionLogP
     }
+    var endDeletionLogP: Float = 0
+    var deletionScale: Float = 1
     var beamWidth = 32
     /// Run the out-of-lexicon search when the best lexicon reading costs more than this per symbol (+ 12).
     var oovTrigger: Float = 1.2
@@ -134,7 +162,7 @@ struct GarbleDecoder {
                 let node = Int(s.node)
                 let start = Int(model.firstChild[node])
                 for c in start..<start + Int(model.childCount[node]) {
-                    let d = model.deletion[Int(model.label[c])]
+                    let d = deletionScale * model.deletion[Int(model.label[c])] + (i == n ? endDeletionLogP : 0)
                     if d > deletionFloor {
                         histPrev.append(s.history); histLetter.append(model.label[c])
                         extra.append(State(node: Int32(c), score: s.score + d, history: Int32(histPrev.count - 1)))

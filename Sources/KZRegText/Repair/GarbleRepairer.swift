@@ -23,6 +23,7 @@ public struct GarbleRepairer: TextRepairing {
     public let settings: GarbleDecoderSettings
 
     public init(model: GarbleModel, settings: GarbleDecoderSettings = GarbleDecoderSettings()) {
+        let model = settings.lookAlikeLogP < 0 ? model.withLookAlikeVariants(cost: settings.lookAlikeLogP) : model
         self.model = model
         self.baseModel = model
         self.settings = settings
@@ -76,7 +77,9 @@ public struct GarbleRepairer: TextRepairing {
             var adapter = ChannelAdapter(model: baseModel, settings: settings)
             adapter.priorWeight = settings.adaptPrior
             guard let (adapted, _) = adapter.adapt(pairs: pairs) else { return first }
-            second = GarbleRepairer(model: adapted, settings: settings)
+            var plain = settings
+            plain.lookAlikeLogP = 0
+            second = GarbleRepairer(model: adapted, settings: plain)
             second.baseModel = baseModel
             second.documentGarbleThreshold = documentGarbleThreshold
             adaptedRepairers.put(fingerprint, second)
@@ -169,8 +172,18 @@ public struct GarbleRepairer: TextRepairing {
             let opensQuote = token.coreStart > token.start
                 && (bytes[token.start] == 0x22 || bytes[token.start] == 0xC2 || bytes[token.start] == 0xE2)
             let opensBracket = token.coreStart > token.start && bytes[token.start] == 0x28
-            let context = CaseContext(capsLine: lineCaps[token.line] ?? false, sentenceStart: sentenceStart || opensQuote,
+            var context = CaseContext(capsLine: lineCaps[token.line] ?? false, sentenceStart: sentenceStart || opensQuote,
                                       previous: opensBracket ? "(" : previousWord)
+            // right context: the next word (its best context-free reading when garbled), if nothing but space
+            // separates them
+            if settings.nextBigramWeight != 0, token.coreEnd == token.end, let next, next.coreStart == next.start,
+               next.line <= token.line + 1, let nextCore = next.core(bytes) {
+                if toDecode[index + 1] {
+                    context.next = bestWord(nextCore)
+                } else if next.cyrillic > 0 && next.latin == 0 {
+                    context.next = nextCore.lowercased()
+                }
+            }
             guard let repaired = repairToken(token, bytes, previous: previousWord, context: context) else {
                 previousWord = nil
                 continue
@@ -242,6 +255,8 @@ public struct GarbleRepairer: TextRepairing {
         var sentenceStart: Bool
         /// The previous word (lower case), or "(" when the token opens a bracket.
         var previous: String? = nil
+        /// The next word (lower case), when only a space separates it.
+        var next: String? = nil
     }
 
     private struct TokenRepair {
@@ -261,6 +276,7 @@ public struct GarbleRepairer: TextRepairing {
         key.append(1)
         key.append((context.capsLine ? 2 : 0) | (context.sentenceStart ? 1 : 0) | (context.previous == "(" ? 4 : 0))
         key.append(follower)
+        if let next = context.next { key.append(contentsOf: next.utf8) }
         if let hit = decisions.get(key) {
             let edit = RepairEdit(start: token.coreStart, end: token.coreStart + hit.originalLength, original: hit.original,
                                   replacement: hit.replacement, alternatives: hit.alternatives, confidence: hit.confidence)
@@ -332,7 +348,10 @@ public struct GarbleRepairer: TextRepairing {
                     ctx.sentenceStart = false
                     continue
                 }
-                var decoded = decodeWord(piece.text, previous: prev, context: ctx)
+                let lastWordPiece = piece.text == pieces.last(where: { $0.kind == .word })?.text
+                var wordContext = ctx
+                if !lastWordPiece || pieces.last?.kind != .word { wordContext.next = nil }
+                var decoded = decodeWord(piece.text, previous: prev, context: wordContext)
                 if hasNumber && Self.capsLooking(piece.text) && piece.text.unicodeScalars.count <= 4 {
                     decoded.text = decoded.lower.uppercased()   // "331/HK" → "331/НҚ"
                 }
@@ -447,19 +466,50 @@ public struct GarbleRepairer: TextRepairing {
         guard !candidates.isEmpty else {
             return DecodedWord(text: garble, lower: garble.lowercased(), alternatives: [], confidence: 0, score: -100)
         }
-        // Context re-ranking with word bigrams.
-        var scored: [(WordCandidate, Float)] = candidates.map { c in
-            var s = c.score
-            if let prev = previous, let uni = c.unigram {
-                let pb = model.bigramLogP(prev, c.word).map { exp($0) } ?? 0
-                let mixed = log(0.5 * pb + 0.5 * exp(uni))
-                s += mixed - uni
-            } else if previous != nil {
-                s += log(0.5)
+        // Context re-ranking with word bigrams: log(P(w | context) / P(w)) under a 50/50 bigram/unigram mix, for
+        // the previous word and (as P(next | w) / P(next)) the next one. Bigrams are sparse over inflections, so a
+        // reading also gets the context support of another reading of the same stem (it differs only in its
+        // last letter or in letters past the other's end): context picks the stem, the garble the ending.
+        let boosts: [(left: Float, right: Float)] = candidates.map { c in
+            var left: Float = 0, right: Float = 0
+            if let prev = previous {
+                if let uni = c.unigram {
+                    let pb = model.bigramLogP(prev, c.word).map { exp($0) } ?? 0
+                    left = min(log(0.5 * pb + 0.5 * exp(uni)) - uni, settings.bigramCap)
+                } else {
+                    left = log(0.5)
+                }
             }
-            return (c, s)
+            if let next = context.next, settings.nextBigramWeight != 0, let un = model.unigramLogP(next) {
+                if c.unigram != nil {
+                    let pb = model.bigramLogP(c.word, next).map { exp($0) } ?? 0
+                    right = min(log(0.5 * pb + 0.5 * exp(un)) - un, settings.bigramCap)
+                } else {
+                    right = log(0.5)
+                }
+            }
+            return (left, right)
+        }
+        var shared = boosts
+        if settings.stemShare != 0 {
+            let letters = candidates.map { Array($0.word.unicodeScalars) }
+            for i in candidates.indices where candidates[i].unigram != nil {
+                for j in candidates.indices where j != i && candidates[j].unigram != nil {
+                    guard boosts[j].left > shared[i].left || boosts[j].right > shared[i].right,
+                          Self.sameStem(letters[i], letters[j]) else { continue }
+                    shared[i].left = max(shared[i].left, settings.stemShare * boosts[j].left - settings.stemPenalty)
+                    shared[i].right = max(shared[i].right, settings.stemShare * boosts[j].right - settings.stemPenalty)
+                }
+            }
+        }
+        var scored: [(WordCandidate, Float)] = []
+        for (c, b) in zip(candidates, shared) {
+            scored.append((c, c.score + settings.bigramWeight * b.left + settings.nextBigramWeight * b.right))
         }
         scored.sort { $0.1 > $1.1 }
+        if ProcessInfo.processInfo.environment["KZREG_DEBUG"] != nil {
+            print("DBG \(garble) prev=\(previous ?? "-") next=\(context.next ?? "-"): " + scored.map { "\($0.0.word) \($0.0.score) -> \($0.1)" }.joined(separator: " | "))
+        }
         let top = scored[0].1
         var z: Float = 0
         for (_, s) in scored { z += exp(s - top) }
@@ -470,6 +520,15 @@ public struct GarbleRepairer: TextRepairing {
         let alternatives = scored.dropFirst().prefix(4).map { Self.applyCase($0.0.word, caseClass) }
         return DecodedWord(text: text, lower: best, alternatives: Array(alternatives), confidence: confidence,
                            score: candidates[0].score)
+    }
+
+    /// Two readings of one stem: the shorter is a prefix of the longer except perhaps its last letter, and
+    /// that common part has at least four letters ("шаруашылығы"/"шаруашылығын", "бұйрықты"/"бұйрықтың").
+    static func sameStem(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+        let n = min(a.count, b.count)
+        var common = 0
+        while common < n && a[common] == b[common] { common += 1 }
+        return common >= 4 && common >= n - 1
     }
 
     /// The decoder's readings of one garbled word with their scores (for inspection and tools).
