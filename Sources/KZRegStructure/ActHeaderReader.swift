@@ -163,7 +163,7 @@ struct ActHeaderReader {
                         if let tail = Self.afterRepealWords(sentence),
                            let reference = Self.reference(in: tail, span: span), reference.date != nil {
                             // The note's numeric form ("23.12.2020 № 810") wins over the prose clause.
-                            if metadata.repealedBy == nil || sentence.hasPrefix("Ескерту") { metadata.repealedBy = reference }
+                            if metadata.repealedBy == nil || FormulaMatcher.startsWithNoteWord(sentence) { metadata.repealedBy = reference }
                         }
                     }
                 default:

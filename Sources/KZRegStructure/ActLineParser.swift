@@ -31,7 +31,7 @@ public struct ActLineParser: Sendable {
         for entry in Self.actTypes {
             if nominativeOnly ? entry.forms[0] == folded : entry.forms.contains(folded) { return entry.nominative }
         }
-        // OCR noise: one wrong letter in a long form ("қаулысьі", "бұйрыгы"); only a substitution, so that
+        // OCR noise: one wrong letter in a long form ("қаулысі", "бұйрыгы"); only a substitution, so that
         // another case form ("шешімін", "қаулысын") never passes for the act line's "шешімі", "қаулысы".
         let normalized = Array(FormulaMatcher.normalized(folded))
         for entry in Self.actTypes {

@@ -74,6 +74,19 @@ public struct ActNumberParser: Sendable {
             end = next
             take()
         }
+        // "№ 33 287": a space OCR put inside a long registration number (1–2 digits, then exactly 3).
+        if (1...2).contains(number.count), number.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            let next = skipSpaces(from: end, in: text)
+            if next > end, next < text.endIndex, !text[end..<next].contains("\n") {
+                var probe = next
+                while probe < text.endIndex, text[probe].isASCII, text[probe].isNumber { probe = text.index(after: probe) }
+                let digitCount = text.distance(from: next, to: probe)
+                if digitCount == 3, probe == text.endIndex || text[probe] == " " || text[probe] == "\n" {
+                    number += String(text[next..<probe])
+                    end = probe
+                }
+            }
+        }
         let trimmed = trimTrailing(number)
         guard let first = trimmed.first, first.isNumber || first.isLetter else { return nil }
         guard trimmed.contains(where: { $0.isNumber }) else { return nil }

@@ -127,6 +127,10 @@ import Testing
         #expect(parser.parse("Ne 05 /02 қаулысымен") == "05/02")
         #expect(parser.parse("N° 7375 болып") == "7375")
         #expect(parser.parse("Ne 05\n/02") == "05/02")
+        // A stray space inside a registration number; a following year or a line break is no part of it.
+        #expect(parser.parse("№ 33 287 болып тіркелді") == "33287")
+        #expect(parser.parse("№ 15 2019 жылғы") == "15")
+        #expect(parser.parse("№ 15\n287 болып") == "15")
         // "N" inside a word or before a non-digit is a letter.
         #expect(parser.parse("NOKIA 3310") == nil)
         #expect(parser.parse("WiN 5") == nil)
@@ -199,7 +203,7 @@ import Testing
 
 @Suite struct NoisyActLineTests {
     @Test func actTypeAndGenitiveSurviveOneWrongLetter() {
-        let line = ActLineParser().parse("Солтүстік облысы әкімдігінін 2019 жылғы 4 наурыздағы № 57 қаулысьі.")
+        let line = ActLineParser().parse("Солтүстік облысы әкімдігінін 2019 жылғы 4 наурыздағы № 57 қаулысі.")
         #expect(line?.actType == "қаулы")
         #expect(line?.issuer == "Солтүстік облысы әкімдігі")
         #expect(line?.number == "57")

@@ -29,7 +29,7 @@ extension GarbleModel {
     /// a garble seen with one of them is also possible with the other.
     static let lookAlikes: [(Unicode.Scalar, Unicode.Scalar)] = [
         ("h", "b"), ("l", "i"), ("l", "1"), ("l", "!"), ("l", "|"), ("i", "1"), ("i", "!"), ("0", "o"),
-        ("6", "o"), ("s", "b"), ("t", "l"), ("r", "f"), ("u", "i"), ("j", "i"),
+        ("6", "o"), ("s", "b"), ("t", "l"), ("r", "f"), ("u", "i"),
     ]
 
     /// A copy whose channel also has, for every entry, the variants with one symbol replaced by a look-alike

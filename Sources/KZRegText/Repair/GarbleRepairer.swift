@@ -145,8 +145,9 @@ public struct GarbleRepairer: TextRepairing {
         for (index, token) in tokens.enumerated() {
             if token.line > previousLine + 1 { sentenceStart = true }
             previousLine = token.line
+            var consumedEnd = false   // the repair read the token's final "!" as a letter (its core keeps "!")
             defer {
-                sentenceStart = Self.endsSentence(token, bytes)
+                sentenceStart = (Self.endsSentence(token, bytes) && !consumedEnd)
                     || (token.letters == 0 && token.digits == 0 && (bytes[token.end - 1] == 0x22 || bytes[token.end - 1] == 0xAB))
                     || (sentenceStart && token.letters == 0 && token.digits == 0)
             }
@@ -179,7 +180,7 @@ public struct GarbleRepairer: TextRepairing {
             if settings.nextBigramWeight != 0, token.coreEnd == token.end, let next, next.coreStart == next.start,
                next.line <= token.line + 1, let nextCore = next.core(bytes) {
                 if toDecode[index + 1] {
-                    context.next = bestWord(nextCore)
+                    context.next = contextWord(nextCore)
                 } else if next.cyrillic > 0 && next.latin == 0 {
                     context.next = nextCore.lowercased()
                 }
@@ -189,6 +190,7 @@ public struct GarbleRepairer: TextRepairing {
                 continue
             }
             previousWord = repaired.lowerWord
+            consumedEnd = repaired.edit.end == token.end && repaired.edit.original.hasSuffix("!")
             if repaired.edit.replacement != repaired.edit.original { edits.append(repaired.edit) }
         }
         return RepairResult(applying: edits, to: text)
@@ -227,6 +229,14 @@ public struct GarbleRepairer: TextRepairing {
         let pieces = Self.splitMixed(core).filter { $0.kind == .word }
         guard pieces.count == 1 else { return nil }
         return decodeWord(pieces[0].text, previous: nil, context: CaseContext(capsLine: false, sentenceStart: false)).lower
+    }
+
+    /// The best context-free reading of a garbled word used as a neighbour's context (cheap when cached).
+    func contextWord(_ core: String) -> String? {
+        let key = Array(core.utf8)
+        if let cached = cache.get(key) { return cached.first?.word }
+        for b in key where b < 0x41 && b != 0x21 && b != 0x29 && b != 0x3E && b != 0x2A && b != 0x25 { return bestWord(core) }
+        return decodeWord(core, previous: nil, context: CaseContext(capsLine: false, sentenceStart: false)).lower
     }
 
     static func endsClause(_ token: RepairToken, _ bytes: [UInt8]) -> Bool {
@@ -306,7 +316,13 @@ public struct GarbleRepairer: TextRepairing {
                 coreEnd += 1
             }
         }
-        guard let result = first else { return nil }
+        guard var result = first else { return nil }
+        // Kazakh Cyrillic has no apostrophe: after a garbled word it is a misread closing quote (' or '" → ").
+        if coreEnd < token.end, bytes[coreEnd] == 0x27, result.lastWord != nil {
+            coreEnd += 1
+            if coreEnd < token.end, bytes[coreEnd] == 0x22 { coreEnd += 1 }
+            result.text += "\""
+        }
         let original = String(decoding: bytes[token.coreStart..<coreEnd], as: UTF8.self)
         let edit = RepairEdit(start: token.coreStart, end: coreEnd, original: original, replacement: result.text,
                               alternatives: result.alternatives.filter { $0 != result.text },
@@ -507,9 +523,6 @@ public struct GarbleRepairer: TextRepairing {
             scored.append((c, c.score + settings.bigramWeight * b.left + settings.nextBigramWeight * b.right))
         }
         scored.sort { $0.1 > $1.1 }
-        if ProcessInfo.processInfo.environment["KZREG_DEBUG"] != nil {
-            print("DBG \(garble) prev=\(previous ?? "-") next=\(context.next ?? "-"): " + scored.map { "\($0.0.word) \($0.0.score) -> \($0.1)" }.joined(separator: " | "))
-        }
         let top = scored[0].1
         var z: Float = 0
         for (_, s) in scored { z += exp(s - top) }
