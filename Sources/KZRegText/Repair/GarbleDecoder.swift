@@ -12,7 +12,7 @@ struct WordCandidate: Sendable {
 public struct GarbleDecoderSettings: Sendable {
     public var beamWidth = 48
     public var oovTrigger: Float = 1.2
-    public var insertionLogP: Float = -7
+    public var insertionLogP: Float = -6.5
     public var oovLogP: Float = -5
     public var lexiconWeight: Float = 1.2
     public var deletionSources = 12

@@ -128,12 +128,20 @@ public struct GarbleRepairer: TextRepairing {
                 lineCaps[t.line] = (lineCaps[t.line] ?? true) && Self.capsLooking(core)
             }
         }
+        // The tokens to decode on each line, gathered once (a per-line scan of all tokens would be quadratic).
+        var decodedTokensByLine: [Int: [Int]] = [:]
+        for (i, t) in tokens.enumerated() where toDecode[i] && (lineCaps[t.line] ?? false) {
+            decodedTokensByLine[t.line, default: []].append(i)
+        }
         for (line, caps) in lineCaps where caps {
             let paragraphStart = line == 0 || (lineEndsSentence[line - 1] ?? true)
             if paragraphStart { continue }
             var formula = false
-            for (i, t) in tokens.enumerated() where t.line == line && toDecode[i] {
-                if let core = t.core(bytes), let best = bestWord(core), model.isAllCapsWord(best) { formula = true; break }
+            for i in decodedTokensByLine[line] ?? [] {
+                if let core = tokens[i].core(bytes), let best = bestWord(core), model.isAllCapsWord(best) {
+                    formula = true
+                    break
+                }
             }
             lineCaps[line] = formula
         }
