@@ -105,6 +105,7 @@ public struct DurationParser: Sendable {
             if token.folded == "жарты" {
                 return (0.5, nil, index + 1)
             }
+            guard KazakhNumberWords.isNumberWord(folded: token.folded) else { return nil }
             let words = tokens[index...].prefix(4).map { $0.isWord ? $0.folded : "" }
             guard let (parsed, count) = KazakhNumberWords.parse(words) else { return nil }
             value = Double(parsed)

@@ -16,6 +16,11 @@ public enum KazakhNumberWords {
         return units[word] ?? tens[word] ?? (word == hundred ? 100 : nil)
     }
 
+    /// Whether an already folded word is a number word (a cheap test before `parse`).
+    public static func isNumberWord(folded word: String) -> Bool {
+        units[word] != nil || tens[word] != nil || word == hundred
+    }
+
     /// Reads the longest number written in words at the start of `words` (lower case):
     /// ["он", "бес", "минут"] → (15, 2). Returns nil when the first word is not a number word.
     public static func parse<S: Collection>(_ words: S) -> (value: Int, count: Int)? where S.Element == String {
