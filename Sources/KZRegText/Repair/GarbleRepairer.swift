@@ -16,8 +16,6 @@ public struct GarbleRepairer: TextRepairing {
     private let adaptedRepairers: RepairerMemo
     /// Fraction of Latin-only word tokens above which a whole document is treated as garbled.
     public var documentGarbleThreshold = 0.25
-    /// Edits below this confidence are reported as uncertain by callers.
-    public static let lowConfidence = 0.6
 
     /// Decoder weights.
     public let settings: GarbleDecoderSettings
