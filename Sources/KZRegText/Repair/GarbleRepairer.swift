@@ -311,15 +311,22 @@ public struct GarbleRepairer: TextRepairing {
                                      context: CaseContext) -> TokenRepair? {
         var first = repairCore(core, previous: previous, context: context)
         var coreEnd = token.coreEnd
-        // "H," is often one letter (ң): try the comma that follows as part of the word.
-        if coreEnd < token.end, bytes[coreEnd] == 0x2C || bytes[coreEnd] == 0x2E,
-           let last = core.unicodeScalars.last, "hHnNkKlI".unicodeScalars.contains(last) {
-            let punct = String(UnicodeScalar(bytes[coreEnd]))
-            let extended = repairCore(core + punct, previous: previous, context: context)
-            // P(a real comma after a word) ≈ 0.08; P(none) ≈ 0.92
-            if let a = first?.score, let b = extended?.score, b + log(0.92) > a + log(0.08) {
-                first = extended
-                coreEnd += 1
+        // Punctuation right after a garbled word may be part of a glyph: "H," is ң with its descender, "T]" is
+        // "ті". Try it as part of the word and keep whichever reading is likelier. A closing bracket that no
+        // opening bracket on its line explains is almost never real.
+        if coreEnd < token.end, let last = core.unicodeScalars.last, Self.isLetterLike(last) {
+            let punct = bytes[coreEnd]
+            let realPunctuation: Float? = switch punct {
+            case 0x2C, 0x2E: "hHnNkKlI".unicodeScalars.contains(last) ? 0.08 : nil
+            case 0x5D: Self.opensBracket(before: token.coreStart, in: bytes) ? nil : 0.02
+            default: nil
+            }
+            if let prior = realPunctuation {
+                let extended = repairCore(core + String(UnicodeScalar(punct)), previous: previous, context: context)
+                if let a = first?.score, let b = extended?.score, b + log(1 - prior) > a + log(prior) {
+                    first = extended
+                    coreEnd += 1
+                }
             }
         }
         guard var result = first else { return nil }
@@ -391,6 +398,16 @@ public struct GarbleRepairer: TextRepairing {
                           lastWord: lastWord)
     }
 
+    /// Whether a "[" appears earlier on the same line.
+    static func opensBracket(before offset: Int, in bytes: [UInt8]) -> Bool {
+        var i = offset - 1
+        while i >= 0 && bytes[i] != 0x0A {
+            if bytes[i] == 0x5B { return true }
+            i -= 1
+        }
+        return false
+    }
+
     // MARK: pieces of a token
 
     enum PieceKind { case word, numeric, separator }
@@ -412,7 +429,19 @@ public struct GarbleRepairer: TextRepairing {
             }
         }
         runs.append(String(cur))
-        let numeric = runs.map { isNumeric($0) }
+        // a core only ends in "," or "." when the repair tries it as part of the last letter ("H," = ң)
+        if let last = seps.last, last == "," || last == ".", runs.last?.isEmpty == true, runs.count >= 2,
+           !isNumeric(runs[runs.count - 2]) {
+            runs.removeLast()
+            runs[runs.count - 1] += seps.removeLast()
+        }
+        var numeric = runs.map { isNumeric($0) }
+        // "|-KOChIMIIIA": a lone digit look-alike before a hyphenated word is a number ("1-қосымша")
+        for i in runs.indices where i + 1 < runs.count && seps[i] == "-" && !runs[i + 1].isEmpty
+            && !numeric[i + 1] && (1...2).contains(runs[i].unicodeScalars.count)
+            && runs[i].unicodeScalars.allSatisfy({ $0 == "|" || $0 == "l" || $0 == "I" }) {
+            numeric[i] = true
+        }
         var pieces: [Piece] = []
         var word = ""
         for (i, run) in runs.enumerated() {
