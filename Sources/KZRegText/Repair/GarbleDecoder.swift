@@ -39,6 +39,9 @@ public struct GarbleDecoderSettings: Sendable {
     public var endDeletionLogP: Float = 0
     /// Cost (nats, ≤ 0) of a channel entry derived by swapping one garble glyph for a look-alike; 0 = none.
     public var lookAlikeLogP: Float = -4
+    /// Log prior (≤ 0) that a space between two garbled pieces of one line is an OCR split inside a word
+    /// ("KO MaHbicKa" = "қолданысқа"); 0 never joins.
+    public var joinLogP: Float = -6
     public init() {}
 
     /// Overrides from a "name=value,name=value" string (used by the evaluation tool while tuning).
@@ -64,6 +67,7 @@ public struct GarbleDecoderSettings: Sendable {
             case "deletionScale": deletionScale = v
             case "endDeletion": endDeletionLogP = v
             case "lookAlike": lookAlikeLogP = v
+            case "join": joinLogP = v
             case "next": nextBigramWeight = v
             case "stem": stemShare = v
             case "stemPenalty": stemPenalty = v

@@ -11,8 +11,12 @@ public struct GarbleRepairer: TextRepairing {
     public let model: GarbleModel
     /// The trained model that document adaptation starts from (the model itself unless adapted).
     private var baseModel: GarbleModel
-    private let cache: DecodeCache
-    private let decisions: DecisionCache
+    /// Decoded garble words (garble text → candidates).
+    private let cache: Memo<[UInt8], [WordCandidate]>
+    /// Whole token decisions, so repeated tokens in repeated contexts cost one lookup.
+    private let decisions: Memo<[UInt8], Decision>
+    /// Whether two adjacent garbled pieces are one word (see `joinedPairs`).
+    private let joins: Memo<[UInt8], Bool>
     private let adaptedRepairers: RepairerMemo
     /// Fraction of Latin-only word tokens above which a whole document is treated as garbled.
     public var documentGarbleThreshold = 0.25
@@ -25,8 +29,9 @@ public struct GarbleRepairer: TextRepairing {
         self.model = model
         self.baseModel = model
         self.settings = settings
-        self.cache = DecodeCache()
-        self.decisions = DecisionCache()
+        self.cache = Memo(capacity: 200_000)
+        self.decisions = Memo(capacity: 400_000)
+        self.joins = Memo(capacity: 200_000)
         self.adaptedRepairers = RepairerMemo()
     }
 
@@ -144,11 +149,20 @@ public struct GarbleRepairer: TextRepairing {
             lineCaps[line] = formula
         }
 
+        var joinNext = joinedPairs(tokens, bytes, toDecode: toDecode)
+        for (i, t) in tokens.enumerated() {   // a kept repair decides whether its token was joined
+            if let kept = keep[t.coreStart] { joinNext[i] = kept.end > t.end }
+        }
         var edits: [RepairEdit] = []
         var previousWord: String? = nil
         var sentenceStart = true
         var previousLine = -1
-        for (index, token) in tokens.enumerated() {
+        var skip = false
+        for (index, single) in tokens.enumerated() {
+            if skip { skip = false; continue }
+            let token = joinNext[index] ? single.joined(with: tokens[index + 1]) : single
+            skip = joinNext[index]
+            let nextIndex = joinNext[index] ? index + 2 : index + 1
             if token.line > previousLine + 1 { sentenceStart = true }
             previousLine = token.line
             var consumedEnd = false   // the repair read the token's final "!" as a letter (its core keeps "!")
@@ -157,7 +171,7 @@ public struct GarbleRepairer: TextRepairing {
                     || (token.letters == 0 && token.digits == 0 && (bytes[token.end - 1] == 0x22 || bytes[token.end - 1] == 0xAB))
                     || (sentenceStart && token.letters == 0 && token.digits == 0)
             }
-            let next = index + 1 < tokens.count ? tokens[index + 1] : nil
+            let next = nextIndex < tokens.count ? tokens[nextIndex] : nil
             guard toDecode[index] else {
                 previousWord = token.cyrillic > 0 && token.latin == 0 ? token.coreLower(bytes) : nil
                 continue
@@ -185,7 +199,7 @@ public struct GarbleRepairer: TextRepairing {
             // separates them
             if settings.nextBigramWeight != 0, token.coreEnd == token.end, let next, next.coreStart == next.start,
                next.line <= token.line + 1, let nextCore = next.core(bytes) {
-                if toDecode[index + 1] {
+                if toDecode[nextIndex] {
                     context.next = contextWord(nextCore)
                 } else if next.cyrillic > 0 && next.latin == 0 {
                     context.next = nextCore.lowercased()
@@ -200,6 +214,84 @@ public struct GarbleRepairer: TextRepairing {
             if repaired.edit.replacement != repaired.edit.original { edits.append(repaired.edit) }
         }
         return RepairResult(applying: edits, to: text)
+    }
+
+    /// Which garbled tokens are read together with the next one: OCR sometimes splits a word with a space
+    /// ("KO MaHbicKa" = "қолданысқа", "YChIHY bl" = "ұсынуды"). Two adjacent garbled pieces of one line with no
+    /// punctuation between them are joined when the joined reading is a lexicon word whose score, with the
+    /// prior `joinLogP` of a spurious space, beats the two separate readings.
+    func joinedPairs(_ tokens: [RepairToken], _ bytes: [UInt8], toDecode: [Bool]) -> [Bool] {
+        var join = [Bool](repeating: false, count: tokens.count)
+        let prior = settings.joinLogP
+        guard prior < 0 else { return join }
+        let keepSpace = log(1 - exp(prior))
+        var i = 0
+        while i + 1 < tokens.count {
+            defer { i += 1 }
+            let a = tokens[i], b = tokens[i + 1]
+            guard toDecode[i], toDecode[i + 1], a.line == b.line, a.coreEnd == a.end, b.coreStart == b.start,
+                  a.digits == 0, b.digits == 0, let ca = a.core(bytes), let cb = b.core(bytes),
+                  !isNumeroSign(ca), !isNumeroSign(cb) else { continue }
+            // only a fragment is joined: a piece of at most two letters or one with no lexicon reading
+            // (two readable words stay apart: "мал шаруашылығы", not the compound in the word list)
+            guard !(b.letters == 1 && b.end > b.coreEnd && bytes[b.coreEnd] == 0x2E) else { continue }  // "E."
+            var key = Array(ca.utf8)
+            key.append(0)
+            key.append(contentsOf: cb.utf8)
+            let joinsNext: Bool
+            if let known = joins.get(key) {
+                joinsNext = known
+            } else {
+                joinsNext = shouldJoin(ca, cb, prior: prior, keepSpace: keepSpace)
+                joins.put(key, joinsNext)
+            }
+            if joinsNext {
+                join[i] = true
+                i += 1
+            }
+        }
+        return join
+    }
+
+    /// Only a fragment is joined: a piece with no lexicon reading, or a short one that is not a common word.
+    /// Two readable words stay apart ("мал шаруашылығы", not the compound of the word list).
+    private func shouldJoin(_ ca: String, _ cb: String, prior: Float, keepSpace: Float) -> Bool {
+        let first = contextFreeCandidates(ca).first, second = contextFreeCandidates(cb).first
+        func fragment(_ core: String, _ best: WordCandidate?) -> Bool {
+            guard let unigram = best?.unigram else { return true }
+            return core.unicodeScalars.count <= 2 && unigram < -9
+        }
+        guard fragment(ca, first) || fragment(cb, second),
+              let joined = contextFreeCandidates(ca + cb).first, joined.unigram != nil,
+              !isCompound(joined.word) else { return false }
+        return joined.score + prior > (first?.score ?? -100) + (second?.score ?? -100) + keepSpace
+    }
+
+    /// A word-list form that is two words written together ("асылтұқымды" = "асыл" + "тұқымды"): OCR splits
+    /// such a form where the printed text had a space, so it is never the reason to join.
+    func isCompound(_ word: String) -> Bool {
+        let letters = Array(word.unicodeScalars)
+        guard letters.count >= 6 else { return false }
+        for k in 3...(letters.count - 3) {
+            var head = String.UnicodeScalarView(), tail = String.UnicodeScalarView()
+            head.append(contentsOf: letters[..<k]); tail.append(contentsOf: letters[k...])
+            // both parts must be more than bare word-list forms (the list is full of short rare forms)
+            if let h = model.unigramLogP(String(head)), h > -11.9, let t = model.unigramLogP(String(tail)), t > -11.9 {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The decoder's readings of one garbled word, best first (cached).
+    func contextFreeCandidates(_ garble: String) -> [WordCandidate] {
+        let key = Array(garble.utf8)
+        if let cached = cache.get(key) { return cached }
+        var symbols: [UInt8] = []
+        for s in garble.unicodeScalars { symbols.append(model.symbol(Self.fold(s).value)) }
+        let candidates = GarbleDecoder(model: model, settings: settings).decode(symbols)
+        cache.put(key, candidates)
+        return candidates
     }
 
     /// A lone upper-case Latin letter read as the Cyrillic capital it most likely stands for.
@@ -504,16 +596,7 @@ public struct GarbleRepairer: TextRepairing {
     }
 
     func decodeWord(_ garble: String, previous: String?, context: CaseContext) -> DecodedWord {
-        let candidates: [WordCandidate]
-        let cacheKey = Array(garble.utf8)
-        if let cached = cache.get(cacheKey) {
-            candidates = cached
-        } else {
-            var symbols: [UInt8] = []
-            for s in garble.unicodeScalars { symbols.append(model.symbol(Self.fold(s).value)) }
-            candidates = GarbleDecoder(model: model, settings: settings).decode(symbols)
-            cache.put(cacheKey, candidates)
-        }
+        let candidates = contextFreeCandidates(garble)
         guard !candidates.isEmpty else {
             return DecodedWord(text: garble, lower: garble.lowercased(), alternatives: [], confidence: 0, score: -100)
         }
@@ -657,19 +740,22 @@ struct Decision: Sendable {
     var lowerWord: String?
 }
 
-/// Thread-safe memo of whole token decisions, so repeated tokens in repeated contexts cost one lookup.
-final class DecisionCache: @unchecked Sendable {
+/// A thread-safe bounded memo (emptied when it reaches its capacity), shared by copies of a repairer.
+final class Memo<Key: Hashable, Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var table: [[UInt8]: Decision] = [:]
+    private var table: [Key: Value] = [:]
+    private let capacity: Int
 
-    func get(_ key: [UInt8]) -> Decision? {
+    init(capacity: Int) { self.capacity = capacity }
+
+    func get(_ key: Key) -> Value? {
         lock.lock(); defer { lock.unlock() }
         return table[key]
     }
 
-    func put(_ key: [UInt8], _ value: Decision) {
+    func put(_ key: Key, _ value: Value) {
         lock.lock(); defer { lock.unlock() }
-        if table.count > 400_000 { table.removeAll(keepingCapacity: true) }
+        if table.count >= capacity { table.removeAll(keepingCapacity: true) }
         table[key] = value
     }
 }
@@ -688,22 +774,5 @@ final class RepairerMemo: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         entries.insert((key, value), at: 0)
         if entries.count > 8 { entries.removeLast() }
-    }
-}
-
-/// Thread-safe memo of decoded garble words (garble text → candidates).
-final class DecodeCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var table: [[UInt8]: [WordCandidate]] = [:]
-
-    func get(_ key: [UInt8]) -> [WordCandidate]? {
-        lock.lock(); defer { lock.unlock() }
-        return table[key]
-    }
-
-    func put(_ key: [UInt8], _ value: [WordCandidate]) {
-        lock.lock(); defer { lock.unlock() }
-        if table.count > 200_000 { table.removeAll(keepingCapacity: true) }
-        table[key] = value
     }
 }

@@ -12,11 +12,28 @@ struct RepairToken: Sendable {
     var cyrillic = 0
     var digits = 0
     var hasGarbleMark = false
+    /// The whitespace inside the core of two tokens joined as one word ("KO MaHbicKa"), left out of `core`.
+    var gap: Range<Int>? = nil
     var letters: Int { latin + cyrillic }
 
     func core(_ bytes: [UInt8]) -> String? {
         guard coreEnd > coreStart else { return nil }
+        if let gap {
+            return String(decoding: bytes[coreStart..<gap.lowerBound], as: UTF8.self)
+                + String(decoding: bytes[gap.upperBound..<coreEnd], as: UTF8.self)
+        }
         return String(decoding: bytes[coreStart..<coreEnd], as: UTF8.self)
+    }
+
+    /// This token and the next one on its line read as one word.
+    func joined(with next: RepairToken) -> RepairToken {
+        var t = RepairToken(start: start, end: next.end, coreStart: coreStart, coreEnd: next.coreEnd, line: line)
+        t.latin = latin + next.latin
+        t.cyrillic = cyrillic + next.cyrillic
+        t.digits = digits + next.digits
+        t.hasGarbleMark = hasGarbleMark || next.hasGarbleMark
+        t.gap = end..<next.start
+        return t
     }
 
     func coreLower(_ bytes: [UInt8]) -> String? { core(bytes)?.lowercased() }

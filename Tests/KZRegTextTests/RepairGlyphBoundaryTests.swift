@@ -1,0 +1,49 @@
+import Testing
+@testable import KZRegText
+
+/// Where a garbled word starts and ends: OCR splits words with spaces, reads a letter's descender as a comma
+/// and "і" as "]", and reads the digit 1 as "|".
+@Suite struct RepairGlyphBoundaryTests {
+    static var repairer: GarbleRepairer { RepairGarbleTests.shared }
+
+    @Test func spaceInsideAWordIsJoined() {
+        let result = Self.repairer.repair("COH, KO MaHbicKa eHri3zineai.")
+        #expect(result.text.contains("қолданысқа"))
+        // the joined edit spans both pieces and the space between them in the input
+        let edit = result.edits.first { $0.replacement.lowercased() == "қолданысқа" }
+        #expect(edit?.original == "KO MaHbicKa")
+    }
+
+    @Test func twoReadableWordsStayApart() {
+        let text = Self.repairer.repair("KbI3METTI OepyIIiHiH KOpCeTy").text
+        #expect(text.split(separator: " ").count == 3)
+    }
+
+    @Test func anInitialIsNotJoined() {
+        let text = Self.repairer.repair("o6sIcbIHbIH oKiMi E. Mapxa6aeB").text
+        #expect(text.contains("Е."))
+    }
+
+    @Test func descenderCommaBelongsToTheLetter() {
+        #expect(Self.repairer.repair("KepceTineTiH KbI3MeTTi GepyWiHiH, GacWibINbiFbI").text.contains("берушінің басшылығы"))
+    }
+
+    @Test func unmatchedClosingBracketIsALetter() {
+        let text = Self.repairer.repair("KepceTineTiH KbI3MeTT] anyLubl").text
+        #expect(text.contains("қызметті"))
+        #expect(!text.contains("]"))
+        // a bracket that closes one opened on the line stays
+        #expect(Self.repairer.repair("[KbI3METTI]").text.hasSuffix("]"))
+    }
+
+    @Test func barBeforeAHyphenatedWordIsOne() {
+        #expect(Self.repairer.repair("KayJbIChIHA |-KOChIMIIIA").text.hasSuffix("1-қосымша"))
+    }
+
+    @Test func splitMixedKeepsATrailingGlyphCommaInTheWord() {
+        let pieces = GarbleRepairer.splitMixed("GepyWiHiH,")
+        #expect(pieces.count == 1 && pieces[0].kind == .word && pieces[0].text == "GepyWiHiH,")
+        let numbered = GarbleRepairer.splitMixed("|-KOChIMIIIA")
+        #expect(numbered.map(\.kind) == [.numeric, .separator, .word])
+    }
+}
