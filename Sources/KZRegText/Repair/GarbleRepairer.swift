@@ -12,11 +12,11 @@ public struct GarbleRepairer: TextRepairing {
     /// The trained model that document adaptation starts from (the model itself unless adapted).
     private var baseModel: GarbleModel
     /// Decoded garble words (garble text → candidates).
-    private let cache: Memo<[UInt8], [WordCandidate]>
+    private let cache: Memo<ByteKey, [WordCandidate]>
     /// Whole token decisions, so repeated tokens in repeated contexts cost one lookup.
-    private let decisions: Memo<[UInt8], Decision>
+    private let decisions: Memo<ByteKey, Decision>
     /// Whether two adjacent garbled pieces are one word (see `joinedPairs`).
-    private let joins: Memo<[UInt8], Bool>
+    private let joins: Memo<ByteKey, Bool>
     private let adaptedRepairers: RepairerMemo
     /// Fraction of Latin-only word tokens above which a whole document is treated as garbled.
     public var documentGarbleThreshold = 0.25
@@ -230,20 +230,19 @@ public struct GarbleRepairer: TextRepairing {
             defer { i += 1 }
             let a = tokens[i], b = tokens[i + 1]
             guard toDecode[i], toDecode[i + 1], a.line == b.line, a.coreEnd == a.end, b.coreStart == b.start,
-                  a.digits == 0, b.digits == 0, let ca = a.core(bytes), let cb = b.core(bytes),
-                  !isNumeroSign(ca), !isNumeroSign(cb) else { continue }
-            // only a fragment is joined: a piece of at most two letters or one with no lexicon reading
-            // (two readable words stay apart: "мал шаруашылығы", not the compound in the word list)
-            guard !(b.letters == 1 && b.end > b.coreEnd && bytes[b.coreEnd] == 0x2E) else { continue }  // "E."
-            var key = Array(ca.utf8)
+                  a.coreEnd > a.coreStart, b.coreEnd > b.coreStart, a.digits == 0, b.digits == 0,
+                  !(b.letters == 1 && b.end > b.coreEnd && bytes[b.coreEnd] == 0x2E)   // an initial: "E."
+            else { continue }
+            var key = Array(bytes[a.coreStart..<a.coreEnd])
             key.append(0)
-            key.append(contentsOf: cb.utf8)
+            key.append(contentsOf: bytes[b.coreStart..<b.coreEnd])
             let joinsNext: Bool
-            if let known = joins.get(key) {
+            if let known = joins.get(ByteKey(key)) {
                 joinsNext = known
             } else {
-                joinsNext = shouldJoin(ca, cb, prior: prior, keepSpace: keepSpace)
-                joins.put(key, joinsNext)
+                let ca = a.core(bytes) ?? "", cb = b.core(bytes) ?? ""
+                joinsNext = !isNumeroSign(ca) && !isNumeroSign(cb) && shouldJoin(ca, cb, prior: prior, keepSpace: keepSpace)
+                joins.put(ByteKey(key), joinsNext)
             }
             if joinsNext {
                 join[i] = true
@@ -286,11 +285,11 @@ public struct GarbleRepairer: TextRepairing {
     /// The decoder's readings of one garbled word, best first (cached).
     func contextFreeCandidates(_ garble: String) -> [WordCandidate] {
         let key = Array(garble.utf8)
-        if let cached = cache.get(key) { return cached }
+        if let cached = cache.get(ByteKey(key)) { return cached }
         var symbols: [UInt8] = []
         for s in garble.unicodeScalars { symbols.append(model.symbol(Self.fold(s).value)) }
         let candidates = GarbleDecoder(model: model, settings: settings).decode(symbols)
-        cache.put(key, candidates)
+        cache.put(ByteKey(key), candidates)
         return candidates
     }
 
@@ -332,7 +331,7 @@ public struct GarbleRepairer: TextRepairing {
     /// The best context-free reading of a garbled word used as a neighbour's context (cheap when cached).
     func contextWord(_ core: String) -> String? {
         let key = Array(core.utf8)
-        if let cached = cache.get(key) { return cached.first?.word }
+        if let cached = cache.get(ByteKey(key)) { return cached.first?.word }
         for b in key where b < 0x41 && b != 0x21 && b != 0x29 && b != 0x3E && b != 0x2A && b != 0x25 { return bestWord(core) }
         return decodeWord(core, previous: nil, context: CaseContext(capsLine: false, sentenceStart: false)).lower
     }
@@ -352,6 +351,7 @@ public struct GarbleRepairer: TextRepairing {
     }
 
     private func isNumeroSign(_ core: String) -> Bool {
+        guard core.utf8.first == 0x4E else { return false }
         switch core {
         case "Ne", "No", "N", "N°", "Nº", "N2", "Neo", "Nе", "NO", "NE", "Ns", "Na", "Nо", "Ne.", "No.": return true
         default: return false
@@ -385,14 +385,14 @@ public struct GarbleRepairer: TextRepairing {
         key.append((context.capsLine ? 2 : 0) | (context.sentenceStart ? 1 : 0) | (context.previous == "(" ? 4 : 0))
         key.append(follower)
         if let next = context.next { key.append(contentsOf: next.utf8) }
-        if let hit = decisions.get(key) {
+        if let hit = decisions.get(ByteKey(key)) {
             let edit = RepairEdit(start: token.coreStart, end: token.coreStart + hit.originalLength, original: hit.original,
                                   replacement: hit.replacement, alternatives: hit.alternatives, confidence: hit.confidence)
             return TokenRepair(edit: edit, lowerWord: hit.lowerWord)
         }
         let repaired = repairTokenUncached(token, core, bytes, previous: previous, context: context)
         if let r = repaired {
-            decisions.put(key, Decision(original: r.edit.original, originalLength: r.edit.end - r.edit.start,
+            decisions.put(ByteKey(key), Decision(original: r.edit.original, originalLength: r.edit.end - r.edit.start,
                                         replacement: r.edit.replacement, alternatives: r.edit.alternatives,
                                         confidence: r.edit.confidence, lowerWord: r.lowerWord))
         }
@@ -738,6 +738,13 @@ struct Decision: Sendable {
     var alternatives: [String]
     var confidence: Double
     var lowerWord: String?
+}
+
+/// A byte-string memo key, hashed in one call rather than byte by byte.
+struct ByteKey: Hashable, @unchecked Sendable {
+    let bytes: [UInt8]
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
 }
 
 /// A thread-safe bounded memo (emptied when it reaches its capacity), shared by copies of a repairer.
