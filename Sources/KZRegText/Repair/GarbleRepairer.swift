@@ -173,7 +173,9 @@ public struct GarbleRepairer: TextRepairing {
             }
             let next = nextIndex < tokens.count ? tokens[nextIndex] : nil
             guard toDecode[index] else {
-                previousWord = token.cyrillic > 0 && token.latin == 0 ? token.coreLower(bytes) : nil
+                previousWord = token.cyrillic > 0 && token.latin == 0 ? token.coreLower(bytes)
+                    : token.letters == 0 && token.digits > 0 && token.coreEnd - token.coreStart == token.digits
+                    ? Self.numberContext : nil
                 continue
             }
             if let kept = keep[token.coreStart] {
@@ -210,11 +212,16 @@ public struct GarbleRepairer: TextRepairing {
                 continue
             }
             previousWord = repaired.lowerWord
+                ?? (repaired.edit.replacement.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? Self.numberContext : nil)
             consumedEnd = repaired.edit.end == token.end && repaired.edit.original.hasSuffix("!")
             if repaired.edit.replacement != repaired.edit.original { edits.append(repaired.edit) }
         }
         return RepairResult(applying: edits, to: text)
     }
+
+    /// The context word standing for a number ("2015 жылғы", "29 шілдедегі", "№ 5413 болып"); the model's
+    /// bigrams count every digit token as this word.
+    static let numberContext = "0"
 
     /// Which garbled tokens are read together with the next one: OCR sometimes splits a word with a space
     /// ("KO MaHbicKa" = "қолданысқа", "YChIHY bl" = "ұсынуды"). Two adjacent garbled pieces of one line with no
