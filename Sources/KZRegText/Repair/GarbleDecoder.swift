@@ -42,6 +42,9 @@ public struct GarbleDecoderSettings: Sendable {
     /// Log prior (≤ 0) that a space between two garbled pieces of one line is an OCR split inside a word
     /// ("KO MaHbicKa" = "қолданысқа"); 0 never joins.
     public var joinLogP: Float = -6
+    /// Longest piece without a lexicon reading that may be joined, and longest joined garble (symbols).
+    public var joinFragment = 4
+    public var joinLength = 16
     public init() {}
 
     /// Overrides from a "name=value,name=value" string (used by the evaluation tool while tuning).
@@ -68,6 +71,8 @@ public struct GarbleDecoderSettings: Sendable {
             case "endDeletion": endDeletionLogP = v
             case "lookAlike": lookAlikeLogP = v
             case "join": joinLogP = v
+            case "joinFragment": joinFragment = Int(v)
+            case "joinLength": joinLength = Int(v)
             case "next": nextBigramWeight = v
             case "stem": stemShare = v
             case "stemPenalty": stemPenalty = v
@@ -274,7 +279,22 @@ struct GarbleDecoder {
             let k = lexicon ? s.score + lexiconWeight * model.bestLogP(Int(s.node)) : s.score
             keyed.append((k, Int32(i)))
         }
+        // Only the best few matter: sort those above the (2·beamWidth)-th best key, and the whole list only
+        // when they hold fewer than beamWidth distinct nodes. Both give the same beam (the sort is stable).
+        if keyed.count > beamWidth * 4 {
+            var keys = keyed.map(\.0)
+            let cutoff = Self.kthLargest(&keys, beamWidth * 2)
+            var top = keyed.filter { $0.0 >= cutoff }
+            top.sort { $0.0 > $1.0 }
+            let out = distinctNodes(top, beam)
+            if out.count == beamWidth { return out }
+        }
         keyed.sort { $0.0 > $1.0 }
+        return distinctNodes(keyed, beam)
+    }
+
+    /// The first state of each node, in order, up to beamWidth of them.
+    private func distinctNodes(_ keyed: [(Float, Int32)], _ beam: [State]) -> [State] {
         var seen = Set<Int32>(minimumCapacity: beamWidth * 2)
         var out: [State] = []
         out.reserveCapacity(beamWidth)
@@ -286,6 +306,23 @@ struct GarbleDecoder {
             }
         }
         return out
+    }
+
+    /// The k-th largest value (1-based) of `values` (reordered in place): quickselect.
+    static func kthLargest(_ values: inout [Float], _ k: Int) -> Float {
+        var lo = 0, hi = values.count - 1
+        let target = k - 1
+        while lo < hi {
+            let pivot = values[(lo + hi) / 2]
+            var i = lo, j = hi
+            while i <= j {
+                while values[i] > pivot { i += 1 }
+                while values[j] < pivot { j -= 1 }
+                if i <= j { values.swapAt(i, j); i += 1; j -= 1 }
+            }
+            if target <= j { hi = j } else if target >= i { lo = i } else { return values[target] }
+        }
+        return values[target]
     }
 
     private func letterPath(_ h: Int32, _ prev: [Int32], _ letters: [UInt8]) -> [UInt8] {
