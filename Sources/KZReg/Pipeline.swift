@@ -18,6 +18,8 @@ public struct Pipeline: Sendable {
     public var decoder: InputDecoder
     public var repairer: any TextRepairing
     public var repairMethod: String
+    /// The fingerprint of the repair model, when the repairer has one (part of `versionStamp`).
+    public var repairModel: String?
     public var segmenter: Segmenter
     public var builder: RecordBuilder
 
@@ -29,6 +31,7 @@ public struct Pipeline: Sendable {
     public init() {
         if let garble = Pipeline.bundledGarbleRepairer {
             self.init(repairer: garble, repairMethod: "garble")
+            repairModel = garble.model.fingerprint
         } else {
             self.init(repairer: NFCRepairer(), repairMethod: "nfc")
         }

@@ -9,10 +9,11 @@ public enum KZRegVersion {
 
 extension Pipeline {
     /// A stamp identifying everything that determines this pipeline's outputs for a given input: tool version,
-    /// pipeline revision, record schema version and repair method. Batch conversion records it per input and
-    /// treats outputs with another stamp as out of date.
+    /// pipeline revision, record schema version, repair method and repair model. Batch conversion records it
+    /// per input and treats outputs with another stamp as out of date.
     public var versionStamp: String {
         "kzreg \(KZRegVersion.tool); pipeline r\(KZRegVersion.pipelineRevision); "
             + "schema v\(Record.currentSchemaVersion); repair \(repairMethod)"
+            + (repairModel.map { " (model \($0))" } ?? "")
     }
 }

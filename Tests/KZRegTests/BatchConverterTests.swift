@@ -106,6 +106,11 @@ import Testing
         var other = converter()
         other.pipeline = Pipeline(repairer: NFCRepairer(), repairMethod: "other")
         #expect(other.pipeline.versionStamp != Pipeline().versionStamp)
+        // … and so does the same method with another repair model.
+        var retrained = Pipeline()
+        retrained.repairModel = "0000000000000000"
+        #expect(retrained.versionStamp != Pipeline().versionStamp)
+        #expect(Pipeline().versionStamp.contains(try #require(Pipeline.bundledGarbleRepairer).model.fingerprint))
         let restamped = try other.run(paths: [temp.path + "/in"], outputDirectory: out)
         #expect(restamped.manifest.entries[0].action == .converted)
         // Another build of the executable (stamp suffix) too.

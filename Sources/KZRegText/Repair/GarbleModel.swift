@@ -57,7 +57,11 @@ public final class GarbleModel: Sendable {
         try self.init(data: try Data(contentsOf: url, options: .alwaysMapped))
     }
 
+    /// A short fingerprint of the model file (FNV-1a over its bytes), so outputs can name the model that made them.
+    public let fingerprint: String
+
     public init(data: Data) throws {
+        fingerprint = Self.fingerprint(of: data)
         var r = Reader(data: data)
         guard r.bytes(4) == Array("KZGM".utf8) else { throw LoadError.corrupt("bad magic") }
         guard r.u32() == 1 else { throw LoadError.corrupt("unsupported version") }
@@ -194,6 +198,7 @@ public final class GarbleModel: Sendable {
             ranges[channel[i].key] = i..<j
             i = j
         }
+        fingerprint = base.fingerprint
         alphabet = base.alphabet
         letterIndex = base.letterIndex
         asciiSymbol = base.asciiSymbol
@@ -228,6 +233,17 @@ public final class GarbleModel: Sendable {
             throw LoadError.missingResource
         }
         return try GarbleModel(contentsOf: url)
+    }
+
+    static func fingerprint(of data: Data) -> String {
+        var h: UInt64 = 0xcbf29ce484222325
+        data.withUnsafeBytes { raw in
+            let words = raw.count / 8
+            for i in 0..<words { h = (h ^ raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) &* 0x100000001b3 }
+            for i in (words * 8)..<raw.count { h = (h ^ UInt64(raw[i])) &* 0x100000001b3 }
+        }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     // MARK: lookups
