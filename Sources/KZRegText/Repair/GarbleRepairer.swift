@@ -51,13 +51,15 @@ public struct GarbleRepairer: TextRepairing {
     }
 
     private func repair(_ text: String, rounds: Int) -> RepairResult {
-        let first = repairPass(text)
-        guard rounds > 0, first.edits.count >= 40 else { return first }
+        let bytes = Array(text.utf8)
+        let firstPass = repairPass(bytes)
+        let first = firstPass.map(\.edit)
+        guard rounds > 0, first.count >= 40 else { return RepairResult(applying: first, to: text) }
         // Repairers of adapted channels are memoized by the first pass's confident repairs (the evidence they
         // are estimated from), so a document seen again reuses the adapted channel and its decode caches.
         let threshold = Double(settings.adaptConfidence)
         var fingerprint: UInt64 = 0xcbf29ce484222325
-        for edit in first.edits where edit.confidence >= threshold {
+        for edit in first where edit.confidence >= threshold {
             for b in edit.original.utf8 { fingerprint = (fingerprint ^ UInt64(b)) &* 0x100000001b3 }
             fingerprint = (fingerprint ^ 0x1FF) &* 0x100000001b3
             for b in edit.replacement.utf8 { fingerprint = (fingerprint ^ UInt64(b)) &* 0x100000001b3 }
@@ -68,7 +70,7 @@ public struct GarbleRepairer: TextRepairing {
         } else {
             var pairs: [(symbols: [UInt8], letters: [UInt8])] = []
             var seen = Set<[UInt8]>()
-            for edit in first.edits where edit.confidence >= threshold {
+            for edit in first where edit.confidence >= threshold {
                 let word = edit.replacement.lowercased()
                 guard let letters = model.letters(of: word), letters.count >= 3, model.unigramLogP(word) != nil else { continue }
                 var symbols: [UInt8] = []
@@ -79,7 +81,7 @@ public struct GarbleRepairer: TextRepairing {
             }
             var adapter = ChannelAdapter(model: baseModel, settings: settings)
             adapter.priorWeight = settings.adaptPrior
-            guard let (adapted, _) = adapter.adapt(pairs: pairs) else { return first }
+            guard let (adapted, _) = adapter.adapt(pairs: pairs) else { return RepairResult(applying: first, to: text) }
             var plain = settings
             plain.lookAlikeLogP = 0
             second = GarbleRepairer(model: adapted, settings: plain)
@@ -88,16 +90,22 @@ public struct GarbleRepairer: TextRepairing {
             adaptedRepairers.put(fingerprint, second)
         }
         // confident first-pass repairs stay; the rest is decoded again with the adapted channel
-        var keep: [Int: RepairEdit] = [:]
-        for edit in first.edits where edit.confidence >= 0.9 { keep[edit.start] = edit }
+        var keep: [Int: PassEdit] = [:]
+        for repair in firstPass where repair.edit.confidence >= 0.9 { keep[repair.edit.start] = repair }
         if rounds - 1 > 0 { return second.repair(text, rounds: rounds - 1) }
-        return second.repairPass(text, keep: keep)
+        return RepairResult(applying: second.repairPass(bytes, keep: keep).map(\.edit), to: text)
     }
 
-    private func repairPass(_ text: String, keep: [Int: RepairEdit] = [:]) -> RepairResult {
-        let bytes = Array(text.utf8)
+    /// An edit of one pass with the lower-case word it read (the next token's context).
+    private struct PassEdit {
+        var edit: RepairEdit
+        var lowerWord: String?
+    }
+
+    /// One pass over the text: its edits in order. Edits in `keep` (by start offset) are taken as they are.
+    private func repairPass(_ bytes: [UInt8], keep: [Int: PassEdit] = [:]) -> [PassEdit] {
         let tokens = RepairTokenizer.tokens(bytes)
-        if tokens.isEmpty { return RepairResult(text: text, edits: []) }
+        if tokens.isEmpty { return [] }
         // Document and line level evidence: how much of the text is Latin look-alike?
         var latinWords = 0, letterWords = 0
         for t in tokens where t.letters >= 2 {
@@ -151,9 +159,9 @@ public struct GarbleRepairer: TextRepairing {
 
         var joinNext = joinedPairs(tokens, bytes, toDecode: toDecode)
         for (i, t) in tokens.enumerated() {   // a kept repair decides whether its token was joined
-            if let kept = keep[t.coreStart] { joinNext[i] = kept.end > t.end }
+            if let kept = keep[t.coreStart] { joinNext[i] = kept.edit.end > t.end }
         }
-        var edits: [RepairEdit] = []
+        var edits: [PassEdit] = []
         var previousWord: String? = nil
         var sentenceStart = true
         var previousLine = -1
@@ -180,14 +188,14 @@ public struct GarbleRepairer: TextRepairing {
             }
             if let kept = keep[token.coreStart] {
                 edits.append(kept)
-                previousWord = kept.replacement.lowercased()
+                previousWord = kept.lowerWord
                 continue
             }
             // "Ne"/"No" before a number → "№"
             if let core = token.core(bytes), isNumeroSign(core), let next, next.line <= token.line + 1,
                next.startsWithDigitLike(bytes) {
-                edits.append(RepairEdit(start: token.coreStart, end: token.coreEnd, original: core,
-                                        replacement: "№", alternatives: [core], confidence: 0.95))
+                edits.append(PassEdit(edit: RepairEdit(start: token.coreStart, end: token.coreEnd, original: core,
+                                                       replacement: "№", alternatives: [core], confidence: 0.95)))
                 previousWord = nil
                 continue
             }
@@ -214,9 +222,11 @@ public struct GarbleRepairer: TextRepairing {
             previousWord = repaired.lowerWord
                 ?? (repaired.edit.replacement.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? Self.numberContext : nil)
             consumedEnd = repaired.edit.end == token.end && repaired.edit.original.hasSuffix("!")
-            if repaired.edit.replacement != repaired.edit.original { edits.append(repaired.edit) }
+            if repaired.edit.replacement != repaired.edit.original {
+                edits.append(PassEdit(edit: repaired.edit, lowerWord: previousWord))
+            }
         }
-        return RepairResult(applying: edits, to: text)
+        return edits
     }
 
     /// The context word standing for a number ("2015 жылғы", "29 шілдедегі", "№ 5413 болып"); the model's

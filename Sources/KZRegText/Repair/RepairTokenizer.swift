@@ -122,6 +122,7 @@ enum RepairTokenizer {
         var i = 0
         var line = 0
         let n = bytes.count
+        var scalars: [(UInt32, Int)] = []   // (value, byte offset) of the current token, buffer reused
         while i < n {
             let b = bytes[i]
             if b == 0x0A { line += 1; i += 1; continue }
@@ -129,7 +130,7 @@ enum RepairTokenizer {
             if b == 0xC2 && i + 1 < n && bytes[i + 1] == 0xA0 { i += 2; continue }
             // token
             let start = i
-            var scalars: [(UInt32, Int)] = []   // (value, byte offset)
+            scalars.removeAll(keepingCapacity: true)
             while i < n {
                 let c = bytes[i]
                 if c == 0x0A || c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0B || c == 0x0C { break }
