@@ -124,38 +124,14 @@ public struct GarbleRepairer: TextRepairing {
             }
             for (line, s) in stats { lineGarbled[line] = s.1 >= 3 && Double(s.1) >= 0.6 * Double(s.0) }
         }
-        // Which tokens to decode, and per line whether it looks like an ALL-CAPS heading: every garbled word
-        // on it is caps-looking (no lower-case Latin letter but b/l, which stand for ы/Ы alike), and the line
-        // starts a paragraph or holds a word usually written in capitals (БҰЙЫРАМЫН, ЕТЕДІ).
+        // Which tokens to decode, and which of them belong to a run of words written in ALL CAPS.
         var toDecode = [Bool](repeating: false, count: tokens.count)
-        var lineCaps: [Int: Bool] = [:]
-        var lineEndsSentence: [Int: Bool] = [:]
         for (i, t) in tokens.enumerated() {
-            lineEndsSentence[t.line] = Self.endsClause(t, bytes)
             guard docGarbled || (lineGarbled[t.line] ?? false) else { continue }
             guard t.latin > 0, !t.looksLikeLegitLatin(bytes) else { continue }
             toDecode[i] = true
-            if t.latin >= 2, let core = t.core(bytes) {
-                lineCaps[t.line] = (lineCaps[t.line] ?? true) && Self.capsLooking(core)
-            }
         }
-        // The tokens to decode on each line, gathered once (a per-line scan of all tokens would be quadratic).
-        var decodedTokensByLine: [Int: [Int]] = [:]
-        for (i, t) in tokens.enumerated() where toDecode[i] && (lineCaps[t.line] ?? false) {
-            decodedTokensByLine[t.line, default: []].append(i)
-        }
-        for (line, caps) in lineCaps where caps {
-            let paragraphStart = line == 0 || (lineEndsSentence[line - 1] ?? true)
-            if paragraphStart { continue }
-            var formula = false
-            for i in decodedTokensByLine[line] ?? [] {
-                if let core = tokens[i].core(bytes), let best = bestWord(core), model.isAllCapsWord(best) {
-                    formula = true
-                    break
-                }
-            }
-            lineCaps[line] = formula
-        }
+        let capsRun = CaseRestorer(model: model).allCapsTokens(tokens, bytes, decoded: toDecode, bestWord: bestWord)
 
         var joinNext = joinedPairs(tokens, bytes, toDecode: toDecode)
         for (i, t) in tokens.enumerated() {   // a kept repair decides whether its token was joined
@@ -203,7 +179,7 @@ public struct GarbleRepairer: TextRepairing {
             let opensQuote = token.coreStart > token.start
                 && (bytes[token.start] == 0x22 || bytes[token.start] == 0xC2 || bytes[token.start] == 0xE2)
             let opensBracket = token.coreStart > token.start && bytes[token.start] == 0x28
-            var context = CaseContext(capsLine: lineCaps[token.line] ?? false, sentenceStart: sentenceStart || opensQuote,
+            var context = CaseContext(capsLine: capsRun[index], sentenceStart: sentenceStart || opensQuote,
                                       previous: opensBracket ? "(" : previousWord)
             // right context: the next word (its best context-free reading when garbled), if nothing but space
             // separates them
@@ -329,16 +305,6 @@ public struct GarbleRepairer: TextRepairing {
         return String(model.alphabet[b.1 - 1]).uppercased()
     }
 
-    /// Garble with no lower-case Latin letter except b and l (ы and Ы both look like "bI").
-    static func capsLooking(_ core: String) -> Bool {
-        var letters = 0
-        for u in core.utf8 {
-            if u >= 97 && u <= 122 && u != 98 && u != 108 { return false }
-            if (u >= 65 && u <= 90) || u == 98 { letters += 1 }
-        }
-        return letters >= 2
-    }
-
     /// The best lexicon reading of a garbled word (lower case), if any.
     func bestWord(_ core: String) -> String? {
         let pieces = Self.splitMixed(core).filter { $0.kind == .word }
@@ -374,15 +340,6 @@ public struct GarbleRepairer: TextRepairing {
         case "Ne", "No", "N", "N°", "Nº", "N2", "Neo", "Nе", "NO", "NE", "Ns", "Na", "Nо", "Ne.", "No.": return true
         default: return false
         }
-    }
-
-    struct CaseContext {
-        var capsLine: Bool
-        var sentenceStart: Bool
-        /// The previous word (lower case), or "(" when the token opens a bracket.
-        var previous: String? = nil
-        /// The next word (lower case), when only a space separates it.
-        var next: String? = nil
     }
 
     private struct TokenRepair {
@@ -491,7 +448,7 @@ public struct GarbleRepairer: TextRepairing {
                 var wordContext = ctx
                 if !lastWordPiece || pieces.last?.kind != .word { wordContext.next = nil }
                 var decoded = decodeWord(piece.text, previous: prev, context: wordContext)
-                if hasNumber && Self.capsLooking(piece.text) && piece.text.unicodeScalars.count <= 4 {
+                if hasNumber && CaseRestorer.capsLooking(piece.text) && piece.text.unicodeScalars.count <= 4 {
                     decoded.text = decoded.lower.uppercased()   // "331/HK" → "331/НҚ"
                 }
                 out += decoded.text
@@ -664,9 +621,10 @@ public struct GarbleRepairer: TextRepairing {
         for (_, s) in scored { z += exp(s - top) }
         let confidence = Double(1 / z)
         let best = scored[0].0.word
-        let caseClass = self.caseClass(garble, word: best, context: context, oov: scored[0].0.unigram == nil)
-        let text = Self.applyCase(best, caseClass)
-        let alternatives = scored.dropFirst().prefix(4).map { Self.applyCase($0.0.word, caseClass) }
+        let caseClass = CaseRestorer(model: model).caseClass(of: garble, reading: best, context: context,
+                                                             oov: scored[0].0.unigram == nil)
+        let text = CaseRestorer.applyCase(best, caseClass)
+        let alternatives = scored.dropFirst().prefix(4).map { CaseRestorer.applyCase($0.0.word, caseClass) }
         return DecodedWord(text: text, lower: best, alternatives: Array(alternatives), confidence: confidence,
                            score: candidates[0].score)
     }
@@ -685,59 +643,6 @@ public struct GarbleRepairer: TextRepairing {
         var symbols: [UInt8] = []
         for s in garble.unicodeScalars { symbols.append(model.symbol(Self.fold(s).value)) }
         return GarbleDecoder(model: model, settings: settings).decode(symbols).map { ($0.word, $0.score, $0.unigram) }
-    }
-
-    /// Naive-Bayes log-likelihoods of the garble's raw characters under lower / Capitalized / ALL CAPS.
-    func caseLikelihoods(_ garble: String) -> [Float] {
-        var scores: [Float] = [0, 0, 0]
-        var first = true
-        for s in garble.unicodeScalars {
-            guard Self.isLetterLike(s) else { continue }
-            let sym = model.caseSymbol(s.value)
-            for k in 0..<3 { scores[k] += model.caseTable[k][first ? 0 : 1][sym] }
-            first = false
-        }
-        return scores
-    }
-
-    /// 0 = lower, 1 = Capitalized, 2 = ALL CAPS. The garble's own letter case is weak evidence (scanned
-    /// lower-case к, м, т, н … come out as capitals), so context decides: ALL CAPS only on a caps-looking
-    /// heading line; Capitalized at a sentence start, after an opening quote, for a usually-capitalized word,
-    /// or for an out-of-lexicon word (a name) whose garble starts with a capital — never when the garble starts
-    /// with a lower-case letter that keeps its case in print (a, e, o, p, c, y, x, i …).
-    func caseClass(_ garble: String, word: String, context: CaseContext, oov: Bool) -> Int {
-        if context.capsLine && Self.capsLooking(garble) { return 2 }
-        if model.isAllCapsWord(word) && Self.capsLooking(garble) { return 2 }
-        var first: Unicode.Scalar? = nil
-        for u in garble.unicodeScalars where Self.isLetterLike(u) || (u.value >= 48 && u.value <= 57) { first = u; break }
-        guard let f = first else { return 0 }
-        let v = f.value
-        let lowerInformative = v >= 97 && v <= 122 && "aeopcyxiungdrfs".unicodeScalars.contains(f)
-        if lowerInformative { return 0 }
-        let upper = (v >= 65 && v <= 90) || v == 0xA5
-        let noCase = !(v >= 97 && v <= 122) && !upper   // digits, ">", ")" …: no case evidence
-        if context.sentenceStart && (upper || noCase) { return 1 }
-        if model.isCapitalizedWord(word) { return 1 }
-        if let previous = context.previous, model.isCapitalized(word, after: previous) { return 1 }
-        if oov && "AEPCYX".unicodeScalars.contains(f) { return 1 }   // a name, if its capital is unmistakable
-        return 0
-    }
-
-    static func applyCase(_ word: String, _ caseClass: Int) -> String {
-        switch caseClass {
-        case 2: return word.uppercased()
-        case 1:
-            guard let f = word.first else { return word }
-            return f.uppercased() + word.dropFirst()
-        default: return word
-        }
-    }
-
-    @inline(__always) static func isLetterLike(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        if v < 128 { return (v | 0x20) >= 97 && (v | 0x20) <= 122 || v == 0x3E || v == 0x29 || v == 0x25 || v == 0x2A }
-        if v >= 0xC0 && v < 0x530 { return true }
-        return v == 0xA5 || v == 0x20AC || v == 0xA9
     }
 
     @inline(__always) static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {

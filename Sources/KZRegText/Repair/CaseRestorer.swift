@@ -1,0 +1,182 @@
+import Foundation
+
+/// How a decoded word is written.
+enum CaseClass: Int, Sendable {
+    case lower = 0, capitalized = 1, allCaps = 2
+}
+
+/// Where a garbled word stands, as far as its letter case is concerned.
+struct CaseContext {
+    /// The word belongs to a run of words judged to be written in ALL CAPS (see `CaseRestorer.allCapsTokens`).
+    var capsLine: Bool
+    var sentenceStart: Bool
+    /// The previous word (lower case), or "(" when the token opens a bracket.
+    var previous: String? = nil
+    /// The next word (lower case), when only a space separates it.
+    var next: String? = nil
+}
+
+/// Gives a decoded garbled word back its letter case (lower / Capitalized / ALL CAPS).
+///
+/// The garble's own case is weak evidence: scanned lower-case к, м, т, н … print as Latin capitals, so context
+/// decides (sentence starts, the model's usually-capitalized and all-caps words, caps-looking headings and
+/// formulae), and the glyph evidence used is the kind that does not lie: a glyph that only ever imitates the
+/// lower-case form of the decoded letter (a, e, o … for а, е, о; 6 or G for б; 9 for ә) rules out a capital, and
+/// how often the document prints lower-case а, е, р, х as capitals says how much a short line of capitals means.
+struct CaseRestorer {
+    let model: GarbleModel
+
+    /// The case class of `word`, the lower-case reading of `garble`; `oov` when the reading is not in the lexicon.
+    func caseClass(of garble: String, reading word: String, context: CaseContext, oov: Bool) -> CaseClass {
+        let capsLooking = Self.capsLooking(garble)
+        if capsLooking && (context.capsLine || model.isAllCapsWord(word) || Self.isAbbreviation(word)) { return .allCaps }
+        var first: Unicode.Scalar? = nil
+        for u in garble.unicodeScalars where Self.isLetterLike(u) || (u.value >= 48 && u.value <= 57) { first = u; break }
+        guard let f = first else { return .lower }
+        // a glyph after a leading mark ("[udpasik", "[{upisik": Ц) is not the letter's first stroke: no evidence
+        let leading = f == garble.unicodeScalars.first
+        if leading && Self.lowerShaped(f, letter: word.unicodeScalars.first) { return .lower }
+        let v = f.value
+        let upper = leading && ((v >= 65 && v <= 90) || v == 0xA5)
+        let noCase = !leading || (!(v >= 97 && v <= 122) && !upper)   // digits, ">", ")" …: no case evidence
+        if context.sentenceStart && (upper || noCase) { return .capitalized }
+        if model.isCapitalizedWord(word) { return .capitalized }
+        if let previous = context.previous, model.isCapitalized(word, after: previous) { return .capitalized }
+        // a name, if its capital is unmistakable (lower-case с, о, у often print as C, O, Y)
+        if oov && "AEPX".unicodeScalars.contains(f) { return .capitalized }
+        return .lower
+    }
+
+    /// A glyph that, as the first glyph of a word read with first letter `letter`, only ever imitates the
+    /// lower-case form of that letter: lower-case Latin look-alikes (a, e, o, p, c …), and the shapes of
+    /// lower-case б (6, G, O, S), ә and э (9), ө (6), ж (*, >).
+    static func lowerShaped(_ glyph: Unicode.Scalar, letter: Unicode.Scalar?) -> Bool {
+        if "aeopcyxiungdrfs".unicodeScalars.contains(glyph) { return true }
+        guard let letter else { return false }
+        switch letter {
+        case "б": return "6GOS".unicodeScalars.contains(glyph)
+        case "ә", "э": return glyph == "9"
+        case "ө": return glyph == "6"
+        case "ж": return glyph == "*" || glyph == ">"
+        default: return false
+        }
+    }
+
+    /// A reading with no vowel (РМК, ШЖҚ, НҚ) is an abbreviation, written in capitals when its garble looks so.
+    static func isAbbreviation(_ word: String) -> Bool {
+        var letters = 0
+        for s in word.unicodeScalars {
+            if "аәеёиоөуұүыіэюя".unicodeScalars.contains(s) { return false }
+            if s.properties.isAlphabetic { letters += 1 }
+        }
+        return letters >= 2
+    }
+
+    /// Garble with no lower-case Latin letter except b and l (ы and Ы both look like "bI").
+    static func capsLooking(_ core: String) -> Bool {
+        var letters = 0
+        for u in core.utf8 {
+            if u >= 97 && u <= 122 && u != 98 && u != 108 { return false }
+            if (u >= 65 && u <= 90) || u == 98 { letters += 1 }
+        }
+        return letters >= 2
+    }
+
+    static func applyCase(_ word: String, _ caseClass: CaseClass) -> String {
+        switch caseClass {
+        case .allCaps: return word.uppercased()
+        case .capitalized:
+            guard let f = word.first else { return word }
+            return f.uppercased() + word.dropFirst()
+        case .lower: return word
+        }
+    }
+
+    @inline(__always) static func isLetterLike(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 128 { return (v | 0x20) >= 97 && (v | 0x20) <= 122 || v == 0x3E || v == 0x29 || v == 0x25 || v == 0x2A }
+        if v >= 0xC0 && v < 0x530 { return true }
+        return v == 0xA5 || v == 0x20AC || v == 0xA9
+    }
+}
+
+extension CaseRestorer {
+    /// Per token: is it one of the words of a run written in ALL CAPS? Evidence, over the garbled tokens:
+    /// - a line whose garbled words all look caps (`capsLooking`) that starts a paragraph, goes on from an
+    ///   ALL-CAPS line that does not end a sentence, holds a word usually written in capitals (БҰЙЫРАМЫН), or is
+    ///   a formula of at most two words ending with ":" or a quoted stamp ("КЕЛІСІЛДІ") whose capitals are
+    ///   unlikely for this document's lower case;
+    /// - the two caps-looking words that end a paragraph with ":" (an enacting formula).
+    func allCapsTokens(_ tokens: [RepairToken], _ bytes: [UInt8], decoded: [Bool],
+                       bestWord: (String) -> String?) -> [Bool] {
+        var caps = [Bool](repeating: false, count: tokens.count)
+        var cores = [String?](repeating: nil, count: tokens.count)
+        var looksCaps = [Bool](repeating: false, count: tokens.count)
+        var upper = 0, lower = 0
+        for (i, t) in tokens.enumerated() where decoded[i] && t.latin >= 2 {
+            guard let core = t.core(bytes) else { continue }
+            cores[i] = core
+            looksCaps[i] = Self.capsLooking(core)
+            for (k, u) in core.utf8.enumerated() where k > 0 {
+                if u == 0x41 || u == 0x45 || u == 0x50 || u == 0x58 { upper += 1 }
+                if u == 0x61 || u == 0x65 || u == 0x70 || u == 0x78 { lower += 1 }
+            }
+        }
+        // log-likelihood ratio of one capital A/E/P/X: ALL CAPS (≈0.9) against this document's lower case
+        let rate = min(max(Double(upper + 1) / Double(upper + lower + 5), 0.02), 0.6)
+        let perCapital = log(0.9 / rate)
+        func evidence(_ i: Int) -> Double {
+            guard let core = cores[i] else { return 0 }
+            var n = 0
+            for u in core.utf8 where u == 0x41 || u == 0x45 || u == 0x50 || u == 0x58 { n += 1 }
+            return Double(n) * perCapital
+        }
+
+        // lines whose garbled words all look caps
+        var lineWords: [Int: [Int]] = [:]
+        var lineAllCaps: [Int: Bool] = [:]
+        var lineLast: [Int: Int] = [:]
+        for (i, t) in tokens.enumerated() {
+            lineLast[t.line] = i
+            guard cores[i] != nil else { continue }
+            lineWords[t.line, default: []].append(i)
+            lineAllCaps[t.line] = (lineAllCaps[t.line] ?? true) && looksCaps[i]
+        }
+        var capsLines = Set<Int>()
+        for line in lineAllCaps.keys.sorted() where lineAllCaps[line] == true {
+            let words = lineWords[line] ?? []
+            let previous = line > 0 ? lineLast[line - 1] : nil
+            let paragraphStart = previous.map { GarbleRepairer.endsClause(tokens[$0], bytes) } ?? true
+            // a heading goes on from an ALL-CAPS line that does not end a sentence
+            let continued = capsLines.contains(line - 1) && !GarbleRepairer.endsSentence(tokens[previous!], bytes)
+            var isCaps = paragraphStart || continued
+            if !isCaps {
+                isCaps = words.contains { i in bestWord(cores[i]!).map { model.isAllCapsWord($0) } ?? false }
+            }
+            if !isCaps, words.count <= 2, let first = words.first, let last = lineLast[line] {
+                // a formula line ("ҚАУЛЫ ЕТЕДІ:") or a quoted stamp ("КЕЛІСІЛДІ")
+                let end = bytes[tokens[last].end - 1]
+                let quoted = end == 0x22 && bytes[tokens[first].start] == 0x22
+                isCaps = (end == 0x3A || quoted) && words.reduce(0) { $0 + evidence($1) } >= Self.lineEvidence
+            }
+            if isCaps {
+                capsLines.insert(line)
+                for i in words { caps[i] = true }
+            }
+        }
+
+        // an enacting formula: the last two words of a paragraph that ends with ":", both caps-looking, with at
+        // most a line break between them (ҚАУЛЫ ЕТЕДІ:, ШЕШІМ ҚАБЫЛДАДЫ:)
+        for (i, t) in tokens.enumerated() where cores[i] != nil && looksCaps[i] && bytes[t.end - 1] == 0x3A {
+            let paragraphEnd = i + 1 == tokens.count || tokens[i + 1].line > t.line + 1
+            guard paragraphEnd, i > 0, cores[i - 1] != nil, looksCaps[i - 1], tokens[i - 1].line + 1 >= t.line,
+                  tokens[i - 1].end < t.start, !GarbleRepairer.endsClause(tokens[i - 1], bytes) else { continue }
+            caps[i] = true
+            caps[i - 1] = true
+        }
+        return caps
+    }
+
+    /// Log-likelihood ratio a formula or stamp line needs from its capitals.
+    static let lineEvidence = 2.0
+}
