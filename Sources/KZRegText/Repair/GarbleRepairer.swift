@@ -381,7 +381,7 @@ public struct GarbleRepairer: TextRepairing {
         // Punctuation right after a garbled word may be part of a glyph: "H," is ң with its descender, "T]" is
         // "ті". Try it as part of the word and keep whichever reading is likelier. A closing bracket that no
         // opening bracket on its line explains is almost never real.
-        if coreEnd < token.end, let last = core.unicodeScalars.last, Self.isLetterLike(last) {
+        if coreEnd < token.end, let last = core.unicodeScalars.last, CaseRestorer.isLetterLike(last) {
             let punct = bytes[coreEnd]
             let realPunctuation: Float? = switch punct {
             case 0x2C, 0x2E: "hHnNkKlI".unicodeScalars.contains(last) ? 0.08 : nil
