@@ -42,8 +42,7 @@ public struct GarbleDecoderSettings: Sendable {
     /// Log prior (≤ 0) that a space between two garbled pieces of one line is an OCR split inside a word
     /// ("KO MaHbicKa" = "қолданысқа"); 0 never joins.
     public var joinLogP: Float = -6
-    /// Longest piece without a lexicon reading that may be joined, and longest joined garble (symbols).
-    public var joinFragment = 4
+    /// Longest joined garble (symbols) tried.
     public var joinLength = 16
     public init() {}
 
@@ -71,7 +70,6 @@ public struct GarbleDecoderSettings: Sendable {
             case "endDeletion": endDeletionLogP = v
             case "lookAlike": lookAlikeLogP = v
             case "join": joinLogP = v
-            case "joinFragment": joinFragment = Int(v)
             case "joinLength": joinLength = Int(v)
             case "next": nextBigramWeight = v
             case "stem": stemShare = v

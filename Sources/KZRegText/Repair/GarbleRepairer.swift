@@ -250,9 +250,8 @@ public struct GarbleRepairer: TextRepairing {
     private func shouldJoin(_ ca: String, _ cb: String, prior: Float, keepSpace: Float) -> Bool {
         let first = contextFreeCandidates(ca).first, second = contextFreeCandidates(cb).first
         func fragment(_ core: String, _ best: WordCandidate?) -> Bool {
-            let length = core.unicodeScalars.count
-            guard let unigram = best?.unigram else { return length <= settings.joinFragment }
-            return length <= 2 && unigram < -9
+            guard let unigram = best?.unigram else { return true }
+            return core.unicodeScalars.count <= 2 && unigram < -9
         }
         guard (ca + cb).unicodeScalars.count <= settings.joinLength, fragment(ca, first) || fragment(cb, second),
               let joined = contextFreeCandidates(ca + cb).first, joined.unigram != nil,
