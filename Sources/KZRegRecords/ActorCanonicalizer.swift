@@ -1,3 +1,5 @@
+import KZRegStructure
+
 /// Finds who acts at the start of a step ("көрсетілетін қызметті берушінің жауапты маманы ...") and gives each
 /// spelling of an actor a canonical key, so "жауапты маманы", "жауапты маман" and "көрсетілетін қызметті
 /// берушінің жауапты маманы" match.
@@ -67,7 +69,8 @@ public struct ActorCanonicalizer: Sendable {
                 // Apposition: "беруші кеңсе қызметкері", "корпорация жұмысшысы".
                 while cursor < tokens.count, tokens[cursor].isWord, skipped <= 1 {
                     let word = tokens[cursor].lower
-                    if isPossessiveHead(word) {
+                    if isPossessiveHead(word)
+                        || (!strict && (isMisinflectedHead(tokens, at: cursor) || isMisinflectedGenitiveHead(tokens, at: cursor))) {
                         end = cursor
                         skipped = 0
                     } else if Self.modifierWords.contains(word) || isNominativeHead(word) {
@@ -85,6 +88,9 @@ public struct ActorCanonicalizer: Sendable {
                     continue
                 }
                 return (from, end)
+            }
+            if !strict, isMisinflectedHead(tokens, at: index) || isMisinflectedGenitiveHead(tokens, at: index) {
+                return (from, index)
             }
             if KazakhMorphology.isGenitive(token.lower) {
                 index += 1
@@ -139,6 +145,42 @@ public struct ActorCanonicalizer: Sendable {
         }
     }
 
+    /// The head stem of a possessive head with a stray "н" or "ң" of repair noise ("орындаушысын",
+    /// "маманың" for "орындаушысы", "маманы"), or nil.
+    func strayLetterHead(_ word: String) -> String? {
+        guard word.count >= 5, word.hasSuffix("н") || word.hasSuffix("ң") else { return nil }
+        return KazakhMorphology.readings(of: String(word.dropLast())).first {
+            $0.grammaticalCase == .nominative && $0.possessive && Self.isHead($0.stem)
+        }?.stem
+    }
+
+    /// Whether the word is a possessive head with a stray letter of repair noise ("жауапты орындаушысын
+    /// өтініш ... растайды", "жауапты маманың құжаттарды ..."): read so when the next word is not a verb that
+    /// would govern a real accusative ("орындаушысын анықтау", "... тағайындайды").
+    func isMisinflectedHead(_ tokens: [TextToken], at index: Int) -> Bool {
+        let word = tokens[index].lower
+        guard strayLetterHead(word) != nil, index + 1 < tokens.count, tokens[index + 1].isWord else { return false }
+        let next = tokens[index + 1].lower
+        return !(KazakhMorphology.isFiniteVerb(next) || KazakhMorphology.isConverb(next)
+                 || KazakhMorphology.isVerbalNoun(next) || Self.clauseWords.contains(next))
+    }
+
+    /// Whether the word is a head noun read as a genitive by repair noise ("жауапты маманың құжаттарды
+    /// қабылдайды" for "маманы"): a genitive needs a possessed noun after it, so a genitive head followed
+    /// straight by an oblique word or a verb without a possessive ending ("құжаттарды", "қабылдайды", but not
+    /// "атына", "басшысына") stands for the subject.
+    func isMisinflectedGenitiveHead(_ tokens: [TextToken], at index: Int) -> Bool {
+        let word = tokens[index].lower
+        guard KazakhMorphology.isGenitive(word),
+              KazakhMorphology.readings(of: word).contains(where: { $0.grammaticalCase == .genitive && Self.isHead($0.stem) }),
+              index + 1 < tokens.count, tokens[index + 1].isWord else { return false }
+        let next = tokens[index + 1].lower
+        guard !isHeadReading(next), !KazakhMorphology.isGenitive(next),
+              !KazakhMorphology.readings(of: next).contains(where: { $0.possessive && $0.grammaticalCase != .nominative })
+        else { return false }
+        return KazakhMorphology.isOblique(next) || KazakhMorphology.isFiniteVerb(next)
+    }
+
     /// Whether some reading of the word has an actor head stem, in any case.
     func isHeadReading(_ word: String) -> Bool {
         KazakhMorphology.readings(of: word).contains { Self.isHead($0.stem) }
@@ -153,19 +195,7 @@ public struct ActorCanonicalizer: Sendable {
     public func key(for actor: String) -> String {
         let words = TextTokenizer.tokens(in: actor).filter(\.isWord).map(\.lower)
         guard !words.isEmpty else { return "" }
-        var stems: [String] = words.map { word in
-            let readings = KazakhMorphology.readings(of: word)
-            if let known = readings.first(where: { Self.isHead($0.stem) && !$0.plural }) ??
-                readings.first(where: { Self.isHead($0.stem) }) {
-                return known.stem
-            }
-            if KazakhMorphology.isGenitive(word),
-               let genitive = readings.first(where: { $0.grammaticalCase == .genitive && $0.possessive }) ??
-                readings.first(where: { $0.grammaticalCase == .genitive }) {
-                return genitive.stem
-            }
-            return word
-        }
+        var stems = words.map(stem(of:))
         stems = collapsingServiceParties(stems)
         // "көрсетілетін қызмет көрсету басшысы": the provider named by its activity.
         if stems.count > 3, stems[0].hasPrefix("көрсетіл"), stems[1].hasPrefix("қызмет"), stems[2] == "көрсету" {
@@ -173,6 +203,43 @@ public struct ActorCanonicalizer: Sendable {
         }
         if stems.count > 1, stems[0] == "беруші" { stems.removeFirst() }
         return stems.joined(separator: " ")
+    }
+
+    /// Modifiers recognised with one letter of repair noise ("жауаптың" for "жауапты"). Place adjectives
+    /// ("облыстық", "ауылдық") are left out: their near spellings are real genitives ("облыстың").
+    static let noisyModifiers: [(folded: String, word: String)] = [
+        "жауапты", "мемлекеттік", "уәкілетті", "тиісті", "құрылымдық",
+    ].map { (KazakhFolding.fold($0), $0) }
+
+    /// The modifier a word spells up to one letter of repair noise, or nil (also for a head noun reading).
+    static func modifier(near word: String) -> String? {
+        guard word.count >= 6, !modifierWords.contains(word) else { return nil }
+        let folded = KazakhFolding.fold(word)
+        let near = noisyModifiers.filter { candidate in
+            candidate.folded.first == folded.first
+                && FormulaMatcher.editDistance(folded, candidate.folded, limit: 1) <= 1
+        }
+        guard near.count == 1, !KazakhMorphology.readings(of: word).contains(where: { isHead($0.stem) })
+        else { return nil }
+        return near[0].word
+    }
+
+    /// A lower-case word of an actor phrase as it stands in a key: a head noun or a genitive attribute reduced
+    /// to its stem, a modifier with a letter of repair noise restored, any other word unchanged.
+    func stem(of word: String) -> String {
+        if let modifier = Self.modifier(near: word) { return modifier }
+        let readings = KazakhMorphology.readings(of: word)
+        if let known = readings.first(where: { Self.isHead($0.stem) && !$0.plural }) ??
+            readings.first(where: { Self.isHead($0.stem) }) {
+            return known.stem
+        }
+        if let head = strayLetterHead(word) { return head }
+        if KazakhMorphology.isGenitive(word),
+           let genitive = readings.first(where: { $0.grammaticalCase == .genitive && $0.possessive }) ??
+            readings.first(where: { $0.grammaticalCase == .genitive }) {
+            return genitive.stem
+        }
+        return word
     }
 
     /// Replaces "[мемлекеттік] [көрсетілетін|көрсетілген] қызмет[ті] беруші|алушы" by "беруші" / "алушы".

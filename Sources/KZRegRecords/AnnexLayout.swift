@@ -15,8 +15,9 @@ struct AnnexLayout: Sendable {
     private(set) var approvedTexts: [PlacedText] = []
 
     init(_ root: StructureNode) {
-        // Walk in document order, remembering the current act-level annex.
-        var currentAnnex: Int?? = nil   // .some(nil): an unnumbered annex
+        // Walk in document order, remembering the current act-level annex (its index in `actAnnexes`).
+        var currentAnnex: Int?
+        var holders: [Int?] = []   // per approved text
         func visit(_ node: StructureNode, insideText: Bool) {
             switch node.kind {
             case .annex where !insideText:
@@ -25,11 +26,12 @@ struct AnnexLayout: Sendable {
                     approvedTexts[approvedTexts.count - 1].ownAnnexes.append(info)
                 } else {
                     actAnnexes.append(info)
-                    currentAnnex = .some(info.number)
+                    currentAnnex = actAnnexes.count - 1
                 }
                 for child in node.children { visit(child, insideText: false) }
             case .approvedText:
-                var placed = PlacedText(node: node, annex: currentAnnex ?? nil, ownAnnexes: [])
+                var placed = PlacedText(node: node, annex: nil, ownAnnexes: [])
+                holders.append(currentAnnex)
                 placed.ownAnnexes = node.descendantsAndSelf.filter { $0.kind == .annex }.map(Self.info)
                 approvedTexts.append(placed)
                 // An approved text after its annex's content ends the annex only when another annex starts.
@@ -38,6 +40,23 @@ struct AnnexLayout: Sendable {
             }
         }
         for child in root.children { visit(child, insideText: false) }
+        actAnnexes = Self.inferringLostNumbers(actAnnexes)
+        for (index, holder) in holders.enumerated() {
+            approvedTexts[index].annex = holder.flatMap { actAnnexes[$0].number }
+        }
+    }
+
+    /// Numbers the one unnumbered annex among numbered ones when OCR lost its digit ("|-қосымша" read as
+    /// "қосымша"): only when a numbered annex follows it and every other annex carries its position's number
+    /// (1, 2, 3, ...), so the gap is unambiguous. A lone or trailing unnumbered annex stays unnumbered.
+    static func inferringLostNumbers(_ annexes: [AnnexInfo]) -> [AnnexInfo] {
+        let unnumbered = annexes.indices.filter { annexes[$0].number == nil }
+        guard annexes.count >= 2, unnumbered.count == 1, unnumbered[0] < annexes.count - 1,
+              annexes.indices.allSatisfy({ annexes[$0].number == nil || annexes[$0].number == $0 + 1 })
+        else { return annexes }
+        var result = annexes
+        result[unnumbered[0]].number = unnumbered[0] + 1
+        return result
     }
 
     /// The annex's number, caption and title.

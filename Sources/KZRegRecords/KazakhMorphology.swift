@@ -131,5 +131,12 @@ public enum KazakhMorphology {
         return word.hasSuffix("ып") || word.hasSuffix("іп") || (word.hasSuffix("п") && isVowel(word.dropLast().last!))
     }
 
+    /// Whether the word is a verbal noun in -у/-ю, bare or inflected ("анықтау", "тағайындауы", "беруге").
+    public static func isVerbalNoun(_ word: String) -> Bool {
+        let word = word.lowercased()
+        guard word.count >= 4 else { return false }
+        return ["у", "ю", "уы", "уі", "уға", "уге", "уды", "уді", "уын", "уін"].contains { word.hasSuffix($0) }
+    }
+
     static func isVowel(_ character: Character) -> Bool { vowels.contains(character) }
 }

@@ -7,50 +7,93 @@ struct ProcessExtractor: Sendable {
     let actors = ActorCanonicalizer()
     let durations = DurationParser()
 
-    /// The kind named by a folded label word: "процесс", "үдеріс" (process), "шарт" (condition).
-    static func kind(of folded: String) -> ServiceProcess.Kind? {
-        if folded.hasPrefix("процес") || folded.hasPrefix("удерис") { return .process }
-        if folded.hasPrefix("шарт") { return .condition }
-        return nil
-    }
-
     func extract(_ scope: RegulationScope) -> [ServiceProcess] {
-        var result: [ServiceProcess] = []
-        for scoped in scope.body where !scoped.node.ownText.isEmpty && scoped.node.kind != .tableRow {
+        let body = scope.body.filter { !$0.node.ownText.isEmpty && $0.node.kind != .tableRow }
+        // Labels in document order, with the position of their node in `body`.
+        var found: [(position: Int, label: ProcessLabelReader.Label, end: Int)] = []
+        for (position, scoped) in body.enumerated() {
             let text = scoped.node.ownText
-            let tokens = TextTokenizer.tokens(in: text)
-            var labels: [(kind: ServiceProcess.Kind, number: Int, labelStart: Int, labelEnd: Int, bodyStart: Int)] = []
-            for index in tokens.indices where tokens[index].isNumber {
-                // "1-процесс —": number, hyphen, word, dash.
-                guard index + 3 < tokens.count, tokens[index + 1].isDash, tokens[index + 2].isWord,
-                      let kind = Self.kind(of: tokens[index + 2].folded), let number = Int(tokens[index].text),
-                      tokens[index + 3].isDash || tokens[index + 3].is(":") else { continue }
-                // At the start of the node (after a list label) or after ";" / ".".
-                let before = tokens[..<index].filter { !($0.isNumber || $0.is(")") || $0.isDash) }
-                guard before.isEmpty || tokens[index - 1].is(";") || tokens[index - 1].is(".") else { continue }
-                guard index + 4 < tokens.count else { continue }
-                labels.append((kind, number, tokens[index].start, tokens[index + 2].end, tokens[index + 4].start))
-            }
-            guard !labels.isEmpty else { continue }
-            let aligned = locator.aligned(scoped.node)
-            for (position, label) in labels.enumerated() {
-                let end = position + 1 < labels.count ? labels[position + 1].labelStart : text.utf8.count
-                let rawBody = text.utf8Slice(label.bodyStart, end)
-                let body = rawBody.trimmingWhitespace()
-                let actor = processActor(in: body)
-                let found = durations.durations(in: rawBody).map { match in
-                    Duration(value: match.value, maxValue: match.maxValue, unit: match.unit,
-                             qualifier: match.qualifier, text: match.text,
-                             span: aligned.span(label.bodyStart + match.start, label.bodyStart + match.end))
-                }
-                result.append(ServiceProcess(kind: label.kind, number: label.number,
-                                             label: text.utf8Slice(label.labelStart, label.labelEnd),
-                                             actor: actor, actorKey: actor.map { actors.key(for: $0) },
-                                             text: body, durations: found,
-                                             span: aligned.span(label.labelStart, end)))
+            let labels = ProcessLabelReader.labels(in: text)
+            for (index, label) in labels.enumerated() {
+                let end = index + 1 < labels.count ? labels[index + 1].labelStart : text.utf8.count
+                found.append((position, label, end))
             }
         }
-        return result
+        guard !found.isEmpty else { return [] }
+        found = numbered(found)
+        found = fillingGaps(found, body: body)
+        return found.map { entry in
+            let node = body[entry.position].node
+            let text = node.ownText
+            let aligned = locator.aligned(node)
+            let label = entry.label
+            let rawBody = text.utf8Slice(label.bodyStart, entry.end)
+            let actor = processActor(in: rawBody.trimmingWhitespace())
+            let durations = durations.durations(in: rawBody).map { match in
+                Duration(value: match.value, maxValue: match.maxValue, unit: match.unit,
+                         qualifier: match.qualifier, text: match.text,
+                         span: aligned.span(label.bodyStart + match.start, label.bodyStart + match.end))
+            }
+            return ServiceProcess(kind: label.kind, number: label.number ?? 0,
+                                  label: text.utf8Slice(label.labelStart, label.labelEnd),
+                                  actor: actor, actorKey: actor.map { actors.key(for: $0) },
+                                  text: rawBody.trimmingWhitespace(), durations: durations,
+                                  span: aligned.span(label.labelStart, entry.end))
+        }
+    }
+
+    private typealias Entry = (position: Int, label: ProcessLabelReader.Label, end: Int)
+
+    /// Gives a label whose number OCR turned into a letter ("Э-процесс") the number after the previous label
+    /// of its kind.
+    private func numbered(_ entries: [Entry]) -> [Entry] {
+        var last: [ServiceProcess.Kind: Int] = [:]
+        return entries.map { entry in
+            var entry = entry
+            let number = entry.label.number ?? (last[entry.label.kind] ?? 0) + 1
+            entry.label.number = number
+            last[entry.label.kind] = number
+            return entry
+        }
+    }
+
+    /// Restores a label that OCR destroyed altogether ("8) күндерде — ..." between "7) 4-үдеріс — ..." and
+    /// "10) 6-үдеріс — ..."): when the numbers of one kind skip exactly one, and exactly one unlabelled node of
+    /// the same kind lies between them, shaped like a label (one word, then a dash), it is the missing one.
+    private func fillingGaps(_ entries: [Entry], body: [ScopedNode]) -> [Entry] {
+        let labelled = Set(entries.map(\.position))
+        var added: [Entry] = []
+        for kind in [ServiceProcess.Kind.process, .condition] {
+            let ofKind = entries.filter { $0.label.kind == kind }
+            for (before, after) in zip(ofKind, ofKind.dropFirst()) {
+                guard let first = before.label.number, after.label.number == first + 2,
+                      after.position > before.position + 1 else { continue }
+                let between = (before.position + 1..<after.position).filter { position in
+                    !labelled.contains(position) && body[position].node.kind == body[before.position].node.kind
+                }
+                let shaped = between.compactMap { position in
+                    Self.labelShape(body[position].node.ownText).map { (position, $0) }
+                }
+                guard shaped.count == 1, let (position, shape) = shaped.first else { continue }
+                let label = ProcessLabelReader.Label(kind: kind, number: first + 1, labelStart: shape.start,
+                                                     labelEnd: shape.end, bodyStart: shape.bodyStart)
+                added.append((position, label, body[position].node.ownText.utf8.count))
+            }
+        }
+        // A node claimed by both kinds is ambiguous: leave it out.
+        let twice = Dictionary(grouping: added, by: \.position).filter { $0.value.count > 1 }.keys
+        added.removeAll { twice.contains($0.position) }
+        return (entries + added).sorted { ($0.position, $0.label.labelStart) < ($1.position, $1.label.labelStart) }
+    }
+
+    /// A text that starts (after a list label) with a single word and a dash, followed by more text: the
+    /// shape of a process label whose words OCR garbled. Byte offsets of the word and of the body.
+    static func labelShape(_ text: String) -> (start: Int, end: Int, bodyStart: Int)? {
+        let tokens = TextTokenizer.tokens(in: String(text.prefix(80)))
+        var index = 0
+        while index < tokens.count, tokens[index].isNumber || tokens[index].is(")") { index += 1 }
+        guard index + 2 < tokens.count, tokens[index].isWord, tokens[index + 1].isDash else { return nil }
+        return (tokens[index].start, tokens[index].end, tokens[index + 2].start)
     }
 
     /// The first actor named in a process description, in whatever case ("көрсетілетін қызметті алушының").

@@ -334,7 +334,8 @@ public struct ServiceProcess: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable { case process, condition }
 
     public var kind: Kind
-    /// The number in its own list ("2" for "2-шарт").
+    /// The number in its own list ("2" for "2-шарт"); inferred from the list's order when OCR lost the digit
+    /// ("Э-процесс") or the whole label.
     public var number: Int
     /// The label as written ("1-процесс", "2-шарт").
     public var label: String

@@ -36,10 +36,14 @@ struct RegulationExtractor: Sendable {
         regulation.forms = info.forms(scope: scope, before: stepsIndex)
         regulation.result = info.result(scope: scope, before: stepsIndex)
         regulation.basis = info.basis(scope: scope)
-        regulation.participantActors = ParticipantExtractor(locator: locator).participants(scope: scope)
-        regulation.participants = regulation.participantActors.map(\.text)
+        var participants = ParticipantExtractor(locator: locator).participants(scope: scope)
+        var reconciledSteps = steps
+        ActorKeyReconciler().reconcile(participants: &participants, steps: &reconciledSteps,
+                                       texts: scope.body.map(\.node.ownText))
+        regulation.participantActors = participants
+        regulation.participants = participants.map(\.text)
         regulation.stepsPoint = stepsPoint
-        regulation.steps = steps
+        regulation.steps = reconciledSteps
         regulation.processes = ProcessExtractor(locator: locator).extract(scope)
         regulation.durations = durations(scope)
         regulation.references = references(scope)

@@ -114,6 +114,21 @@ import Testing
     @Test func bareAnnexHasNoNumber() {
         #expect(AnnexLayout.number(inCaption: "№ 389 қаулысына қосымша") == nil)
     }
+
+    func annex(_ number: Int?) -> AnnexInfo {
+        AnnexInfo(number: number, label: "", title: "", span: SourceSpan(start: 0, end: 0))
+    }
+
+    @Test func aDigitLostToOCRIsInferredOnlyFromAnUnambiguousSequence() {
+        // "|-қосымша" repaired to "қосымша" before "2-қосымша".
+        #expect(AnnexLayout.inferringLostNumbers([annex(nil), annex(2)]).map(\.number) == [1, 2])
+        #expect(AnnexLayout.inferringLostNumbers([annex(1), annex(nil), annex(3)]).map(\.number) == [1, 2, 3])
+        // A lone unnumbered annex, two unnumbered ones, or numbers out of step: left alone.
+        #expect(AnnexLayout.inferringLostNumbers([annex(nil)]).map(\.number) == [nil])
+        #expect(AnnexLayout.inferringLostNumbers([annex(1), annex(2), annex(nil)]).map(\.number) == [1, 2, nil])
+        #expect(AnnexLayout.inferringLostNumbers([annex(nil), annex(nil), annex(3)]).map(\.number) == [nil, nil, 3])
+        #expect(AnnexLayout.inferringLostNumbers([annex(nil), annex(5)]).map(\.number) == [nil, 5])
+    }
 }
 
 @Suite struct RecordShapeTests {
