@@ -42,8 +42,6 @@ public struct GarbleDecoderSettings: Sendable {
     /// Log prior (≤ 0) that a space between two garbled pieces of one line is an OCR split inside a word
     /// ("KO MaHbicKa" = "қолданысқа"); 0 never joins.
     public var joinLogP: Float = -6
-    /// Weight of the ending-class context (used when the model has ending bigrams; 0 turns it off).
-    public var endingWeight: Float = 1
     /// Longest joined garble (symbols) tried.
     public var joinLength = 16
     public init() {}
@@ -72,7 +70,6 @@ public struct GarbleDecoderSettings: Sendable {
             case "endDeletion": endDeletionLogP = v
             case "lookAlike": lookAlikeLogP = v
             case "join": joinLogP = v
-            case "ending": endingWeight = v
             case "joinLength": joinLength = Int(v)
             case "next": nextBigramWeight = v
             case "stem": stemShare = v

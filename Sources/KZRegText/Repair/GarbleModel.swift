@@ -308,22 +308,6 @@ public final class GarbleModel: Sendable {
         return lo < bigramKeys.count && bigramKeys[lo] == key ? bigramValues[lo] : nil
     }
 
-    /// Ending-class bigrams live in the bigram table under marked keys: "~ ~ына" = log P(ending), "~ сәйкес" =
-    /// log P(word) in the clean corpus, "~ына сәйкес" = log P(word | previous ending), "заңы ~ына" = log
-    /// P(ending | previous word); "~ ~" marks a model that has them.
-    static let corpusMarker = "~"
-
-    /// The ending class of a word: "~" and its last three letters.
-    static func ending(of word: String) -> String {
-        let scalars = word.unicodeScalars
-        var tail = String.UnicodeScalarView()
-        tail.append(contentsOf: scalars.suffix(3))
-        return corpusMarker + String(tail)
-    }
-
-    /// Whether the model carries ending-class bigrams.
-    var hasEndingBigrams: Bool { bigramLogP(Self.corpusMarker, Self.corpusMarker) != nil }
-
     func isCapitalizedWord(_ word: String) -> Bool { Self.contains(capitalized, GarbleModel.fnv1a(word)) }
     func isAllCapsWord(_ word: String) -> Bool { Self.contains(allCaps, GarbleModel.fnv1a(word)) }
     func isCapitalized(_ word: String, after previous: String) -> Bool {

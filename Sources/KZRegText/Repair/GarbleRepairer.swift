@@ -571,7 +571,6 @@ public struct GarbleRepairer: TextRepairing {
 
     func decodeWord(_ garble: String, previous: String?, context: CaseContext) -> DecodedWord {
         let candidates = contextFreeCandidates(garble)
-        let endingContext = settings.endingWeight != 0 && model.hasEndingBigrams
         guard !candidates.isEmpty else {
             return DecodedWord(text: garble, lower: garble.lowercased(), alternatives: [], confidence: 0, score: -100)
         }
@@ -596,12 +595,6 @@ public struct GarbleRepairer: TextRepairing {
                 } else {
                     right = log(0.5)
                 }
-            }
-            // Backed off to the reading's ending: "… заңдарына сәйкес" supports any "-ына" before "сәйкес".
-            if endingContext, c.unigram != nil {
-                let support = endingSupport(c.word, previous: previous, next: context.next)
-                left = max(left, settings.endingWeight * support.left)
-                right = max(right, settings.endingWeight * support.right)
             }
             return (left, right)
         }
@@ -633,22 +626,6 @@ public struct GarbleRepairer: TextRepairing {
         let alternatives = scored.dropFirst().prefix(4).map { CaseRestorer.applyCase($0.0.word, caseClass) }
         return DecodedWord(text: text, lower: best, alternatives: Array(alternatives), confidence: confidence,
                            score: candidates[0].score)
-    }
-
-    /// Context support of a reading through its ending (its last three letters): log of P(ending | previous)
-    /// / P(ending) and of P(next | ending) / P(next), each mixed 50/50 with the unigram as the word bigrams are.
-    func endingSupport(_ word: String, previous: String?, next: String?) -> (left: Float, right: Float) {
-        let ending = GarbleModel.ending(of: word)
-        var left: Float = 0, right: Float = 0
-        if let previous, let pe = model.bigramLogP(GarbleModel.corpusMarker, ending) {
-            let p = model.bigramLogP(previous, ending).map { exp($0) } ?? 0
-            left = min(log(0.5 * p + 0.5 * exp(pe)) - pe, settings.bigramCap)
-        }
-        if let next, let pn = model.bigramLogP(GarbleModel.corpusMarker, next) {
-            let p = model.bigramLogP(ending, next).map { exp($0) } ?? 0
-            right = min(log(0.5 * p + 0.5 * exp(pn)) - pn, settings.bigramCap)
-        }
-        return (left, right)
     }
 
     /// Two readings of one stem: the shorter is a prefix of the longer except perhaps its last letter, and
