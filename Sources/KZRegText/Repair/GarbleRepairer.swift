@@ -392,6 +392,8 @@ public struct GarbleRepairer: TextRepairing {
                 if let a = first?.score, let b = extended?.score, b + log(1 - prior) > a + log(prior) {
                     first = extended
                     coreEnd += 1
+                } else if punct == 0x5D, first != nil {
+                    coreEnd += 1   // a stray "]" that is no letter either: OCR noise, left out of the repair
                 }
             }
         }
