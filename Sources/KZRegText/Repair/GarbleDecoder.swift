@@ -42,6 +42,8 @@ public struct GarbleDecoderSettings: Sendable {
     /// Log prior (≤ 0) that a space between two garbled pieces of one line is an OCR split inside a word
     /// ("KO MaHbicKa" = "қолданысқа"); 0 never joins.
     public var joinLogP: Float = -6
+    /// Weight of the document's own confident vocabulary in the adapted pass (0 turns it off).
+    public var documentWeight: Float = 0.5
     /// Longest joined garble (symbols) tried.
     public var joinLength = 16
     public init() {}
@@ -70,6 +72,7 @@ public struct GarbleDecoderSettings: Sendable {
             case "endDeletion": endDeletionLogP = v
             case "lookAlike": lookAlikeLogP = v
             case "join": joinLogP = v
+            case "document": documentWeight = v
             case "joinLength": joinLength = Int(v)
             case "next": nextBigramWeight = v
             case "stem": stemShare = v

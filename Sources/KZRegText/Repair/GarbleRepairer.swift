@@ -46,6 +46,10 @@ public struct GarbleRepairer: TextRepairing {
     /// `ChannelAdapter`) and decode it again.
     public var adaptsToDocument = true
 
+    /// Words the document's first pass read with confidence, with their counts: a cache language model for
+    /// the adapted pass (names and terms repeat within a document).
+    var documentWords: [String: Int] = [:]
+
     public func repair(_ text: String) -> RepairResult {
         repair(text, rounds: adaptsToDocument ? settings.adaptRounds : 0)
     }
@@ -87,6 +91,10 @@ public struct GarbleRepairer: TextRepairing {
             second = GarbleRepairer(model: adapted, settings: plain)
             second.baseModel = baseModel
             second.documentGarbleThreshold = documentGarbleThreshold
+            // the document's own vocabulary: words its first pass read with confidence
+            for repair in firstPass where repair.edit.confidence >= threshold {
+                if let word = repair.lowerWord { second.documentWords[word, default: 0] += 1 }
+            }
             adaptedRepairers.put(fingerprint, second)
         }
         // confident first-pass repairs stay; the rest is decoded again with the adapted channel
@@ -614,7 +622,9 @@ public struct GarbleRepairer: TextRepairing {
         }
         var scored: [(WordCandidate, Float)] = []
         for (c, b) in zip(candidates, shared) {
-            scored.append((c, c.score + settings.bigramWeight * b.left + settings.nextBigramWeight * b.right))
+            var score = c.score + settings.bigramWeight * b.left + settings.nextBigramWeight * b.right
+            if let n = documentWords[c.word] { score += settings.documentWeight * log(1 + Float(min(n, 20))) }
+            scored.append((c, score))
         }
         scored.sort { $0.1 > $1.1 }
         let top = scored[0].1
