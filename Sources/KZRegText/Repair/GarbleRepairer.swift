@@ -392,7 +392,7 @@ public struct GarbleRepairer: TextRepairing {
             let punct = bytes[coreEnd]
             let realPunctuation: Float? = switch punct {
             case 0x2C, 0x2E: "hHnNkKlI".unicodeScalars.contains(last) ? 0.08 : nil
-            case 0x5D: Self.opensBracket(before: token.coreStart, in: bytes) ? nil : 0.02
+            case 0x5D: Self.opensBracket(before: coreEnd, in: bytes) ? nil : 0.02
             default: nil
             }
             if let prior = realPunctuation {
