@@ -40,6 +40,19 @@ import Testing
         #expect(Self.repairer.repair("KayJbIChIHA |-KOChIMIIIA").text.hasSuffix("1-қосымша"))
     }
 
+    @Test func strayClosingBracketIsDropped() {
+        let result = Self.repairer.repair("OTKEH COH KOJIIaHBICKA €HI13LIEI].")
+        #expect(result.text.hasSuffix("."))
+        #expect(!result.text.contains("]"))
+        #expect(result.edits.contains { $0.original.hasSuffix("]") })   // the edit still shows what it replaced
+    }
+
+    @Test func letterLikeDigitsAfterAHyphenFinishTheWord() {
+        #expect(GarbleRepairer.splitMixed("©31H-631").map(\.kind) == [.word])
+        #expect(GarbleRepairer.splitMixed("A-9/406").map(\.kind) == [.word, .separator, .numeric, .separator, .numeric])
+        #expect(GarbleRepairer.splitMixed("Ne42-02").count > 1)
+    }
+
     @Test func splitMixedKeepsATrailingGlyphCommaInTheWord() {
         let pieces = GarbleRepairer.splitMixed("GepyWiHiH,")
         #expect(pieces.count == 1 && pieces[0].kind == .word && pieces[0].text == "GepyWiHiH,")
