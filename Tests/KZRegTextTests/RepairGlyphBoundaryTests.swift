@@ -60,3 +60,19 @@ import Testing
         #expect(numbered.map(\.kind) == [.numeric, .separator, .word])
     }
 }
+
+/// The adapted pass's cache language model: words the document already read with confidence are favoured.
+@Suite struct RepairDocumentVocabularyTests {
+    @Test func aDocumentWordWinsAClosePair() throws {
+        var settings = GarbleDecoderSettings()
+        settings.documentWeight = 50
+        var repairer = GarbleRepairer(model: RepairGarbleTests.shared.model, settings: settings)
+        let garble = "3aHgapbiHa"
+        let readings = repairer.candidates(for: garble)
+        try #require(readings.count >= 2)
+        let context = CaseContext(capsLine: false, sentenceStart: false)
+        #expect(repairer.decodeWord(garble, previous: nil, context: context).lower == readings[0].word)
+        repairer.documentWords[readings[1].word] = 3
+        #expect(repairer.decodeWord(garble, previous: nil, context: context).lower == readings[1].word)
+    }
+}
