@@ -4,6 +4,8 @@
 train pages: clean seed 001, composed_train.txt, and synthetic legal-genre sentences
              whose words are drawn from the training vocabulary and the tesseract-kaz word list.
 heldout pages: clean seed 003 and composed_heldout.txt (never used for counts or channel).
+Only composed_train.txt and composed_train2.txt are rendered; the language model (train_model.py, real_text.py)
+counts every corpus/composed_train*.txt, so new clean text needs no new renders.
 Usage: gen_corpus.py WORK_DIR [n_synthetic_pages]
 """
 import os, random, re, sys

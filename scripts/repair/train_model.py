@@ -4,6 +4,11 @@
 Usage: train_model.py WORK_DIR OUT.bin
 WORK_DIR holds train/pNNNN.txt (clean) with train/pNNNN.eng.txt (tesseract -l eng output), kaz.words
 (dawg2wordlist of tesseract-ocr-kaz) and unmunch.txt (hunspell-kk forms). Held-out pages are never read here.
+The language model counts real_text.py's documents (seed 001 + corpus/composed_train*.txt) and
+corpus/gazetteer_kz.txt. Environment: REUSE_TRAINING=1 (exact channel from WORK_DIR/train.lex-cache.pkl, written
+by every full run), CORPUS_DIR, CHANNEL_DUMP (where channel.txt goes), COUNT_SCALE, COUNT_SYNTHETIC, GAZ_COUNT,
+KEEP_CONFIRMED, REAL_SOURCE=pages. REAL_SOURCE=pages GAZ_COUNT=0 KEEP_CONFIRMED=0 COUNT_SYNTHETIC=1 COUNT_SCALE=1
+rebuilds the previous (pre-genre-corpus) model byte for byte.
 """
 import collections, math, os, re, struct, sys, random
 try:
@@ -44,17 +49,17 @@ def translit(w):
     return ''.join(PRIOR.get(c, [c])[0] for c in w)
 
 # ---------------------------------------------------------------- read pages
-pages = []
+pages, page_real = [], []   # (clean, OCR) pairs; whether the page is real text
 tdir = os.path.join(work, 'train')
 for f in sorted(os.listdir(tdir)):
     if re.fullmatch(r'p\d+\.txt', f) and os.path.exists(os.path.join(tdir, f[:-4] + '.eng.txt')):
         clean = open(os.path.join(tdir, f), encoding='utf-8').read()
         garb = open(os.path.join(tdir, f[:-4] + '.eng.txt'), encoding='utf-8').read()
-        pages.append((clean, garb))
+        pages.append((clean, garb)); page_real.append(os.path.exists(os.path.join(tdir, f[:-4] + '.real')))
         # large-glyph renders (the scanned-document look: small-caps-like Cyrillic read as capitals) count double
         pf = os.path.join(tdir, f[:-4] + '.params')
         if os.environ.get('DOUBLE_BIG', '0') == '1' and os.path.exists(pf) and 'scale=100' in open(pf).read() and re.search(r'dpi=[4-9]\d\d', open(pf).read()):
-            pages.append((clean, garb))
+            pages.append((clean, garb)); page_real.append(page_real[-1])
 print('pages', len(pages), file=sys.stderr)
 
 def align_words(ct, gt, band=40):
@@ -94,13 +99,27 @@ def align_words(ct, gt, band=40):
             j -= 1
     return pairs[::-1]
 
+# Fast lexicon/LM retraining: a full run saves everything that depends only on the rendered pages (aligned word
+# pairs, the full EM channel) to WORK_DIR/train.lex-cache.pkl; REUSE_TRAINING=1 reloads it exactly and skips
+# alignment and EM (the page set must be the one the cache was made from).
+import pickle
+CACHE = os.path.join(work, 'train.lex-cache.pkl')
+REUSE_TRAINING = os.environ.get('REUSE_TRAINING', '0') == '1'
+cached = None
+if REUSE_TRAINING:
+    with open(CACHE, 'rb') as f:
+        cached = pickle.load(f)
+    if cached['npages'] != len(pages):
+        sys.exit('train.lex-cache.pkl was made from %d pages, WORK_DIR has %d: run without REUSE_TRAINING' % (cached['npages'], len(pages)))
 pairs = []
 REUSE = os.environ.get('REUSE_CHANNEL')   # dev shortcut: channel from a channel.txt dump (top entries only; approximate, not for the committed model)
-for clean, garb in ([] if REUSE else pages):
+for clean, garb in ([] if REUSE or cached else pages):
     ct, gt = clean.split(), garb.split()
     for c, g, d in align_words(ct, gt):
         if d < 0.7 and len(c) <= 30 and len(g) <= 45:
             pairs.append((c, g))
+if cached:
+    pairs = cached['pairs']
 print('aligned word pairs', len(pairs), file=sys.stderr)
 
 # ---------------------------------------------------------------- EM channel P(s | c), |s| in 0..3
@@ -135,7 +154,7 @@ for c in ch:
 data = [(c.lower(), fold_g(g)) for c, g in pairs]
 uniq = collections.Counter(data)   # EM over distinct pairs, weighted by multiplicity
 print('distinct pairs', len(uniq), file=sys.stderr)
-for it in range(int(os.environ.get('EM_ITERS', '3'))):
+for it in range(0 if cached else int(os.environ.get('EM_ITERS', '3'))):
     counts = collections.defaultdict(lambda: collections.defaultdict(float))
     total_ll = 0.0
     for (x, y), mult in uniq.items():
@@ -194,6 +213,12 @@ for it in range(int(os.environ.get('EM_ITERS', '3'))):
     ch = newch
     print('EM iter', it, 'loglik', round(total_ll, 1), file=sys.stderr)
 
+if cached:
+    ch = cached['ch']
+elif not REUSE:
+    with open(CACHE + '.tmp', 'wb') as f:
+        pickle.dump({'npages': len(pages), 'pairs': pairs, 'ch': ch}, f, protocol=4)
+    os.replace(CACHE + '.tmp', CACHE)
 if REUSE:
     ch = {}
     for line in open(REUSE, encoding='utf-8'):
@@ -203,7 +228,7 @@ if REUSE:
             sub, p = item.rsplit(':', 1)
             d['' if sub == '∅' else sub] = float(p)
         ch[c] = d
-with open(os.path.join(work, 'channel.txt'), 'w', encoding='utf-8') as f:
+with open(os.environ.get('CHANNEL_DUMP', os.path.join(work, 'channel.txt')), 'w', encoding='utf-8') as f:
     for c in sorted(ch):
         top = sorted(ch[c].items(), key=lambda kv: -kv[1])[:12]
         f.write(c + '\t' + ' '.join('%s:%.3f' % (s if s else '∅', p) for s, p in top) + '\n')
@@ -236,28 +261,66 @@ for c, g in pairs:
         case_counts[k][x] += 1
 
 # ---------------------------------------------------------------- clean text counts (train docs only)
+# The language model (word counts, bigrams, case lists) reads the real clean training text straight from its
+# sources (real_text.py: seed 001 and every corpus/composed_train*.txt, whether rendered or not; only the
+# channel needs renders). REAL_SOURCE=pages counts the rendered pages marked .real instead (the older recipe).
 sys.path.insert(0, HERE)
-clean_texts = [c for c, _ in pages]
+from real_text import real_documents
+if os.environ.get('REAL_SOURCE', 'corpus') == 'pages':
+    real_texts = [c for (c, _), r in zip(pages, page_real) if r]
+else:
+    real_texts = real_documents()
+synthetic_texts = [c for (c, _), r in zip(pages, page_real) if not r]
+print('real text words', sum(len(WORD.findall(t.lower())) for t in real_texts), file=sys.stderr)
+
+def line_words(t):
+    for line in t.split('\n'):
+        yield [w.lower() for w in WORD.findall(line.lower())]
+# Gazetteer (corpus/gazetteer_kz.txt): place names with their case forms enter the counts and the Capitalized list.
+def case_forms(w):
+    vowels = [c for c in w if c in 'аоұыәеөүіэ']
+    back = not vowels or vowels[-1] in 'аоұы'
+    last = w[-1]
+    vowel = last in 'аәеиоөұүыіэюя'    # final у behaves like л, р, й (Атыраудың)
+    voiceless = last in 'бвгғдкқпстфхцчшщ'
+    nasal = last in 'мнң'
+    def h(a, b): return a if back else b
+    gen = h('ның', 'нің') if vowel or nasal else h('тың', 'тің') if voiceless else h('дың', 'дің')
+    dat = h('қа', 'ке') if voiceless else h('ға', 'ге')
+    loc = h('та', 'те') if voiceless else h('да', 'де')
+    abl = h('тан', 'тен') if voiceless else h('нан', 'нен') if nasal else h('дан', 'ден')
+    acc = h('ны', 'ні') if vowel else h('ты', 'ті') if voiceless else h('ды', 'ді')
+    ins = 'пен' if voiceless else 'мен' if vowel or last in 'лрйу' else 'бен'
+    return [w] + [w + x for x in (gen, dat, loc, abl, acc, ins)]
+GAZ_COUNT = float(os.environ.get('GAZ_COUNT', '1'))
+gazetteer, gazetteer_cap = set(), set()
+gp = os.path.join(HERE, 'corpus', 'gazetteer_kz.txt')
+if GAZ_COUNT and os.path.exists(gp):
+    for line in open(gp, encoding='utf-8'):
+        ws = line.split('#')[0].lower().split()
+        if not ws:
+            continue
+        if ws[-1] == 'облысы':           # "Қарағанды облысы": the name stays in the nominative
+            forms = ws[:-1]
+        else:
+            forms = ws[:-1] + case_forms(ws[-1])
+        gazetteer.update(forms)
+        if len(forms) == 1 or ws[-1] != 'облысы':   # Capitalized list: not the "Батыс" of "Батыс Қазақстан"
+            gazetteer_cap.update(forms[-1:] if ws[-1] == 'облысы' else case_forms(ws[-1]))
 uni = collections.Counter()
 bi = collections.Counter()
-# word counts come from the real documents only (synthetic pages are word salad over the word lists)
-real_texts = [open(os.path.join(tdir, f[:-5] + '.txt'), encoding='utf-8').read() for f in sorted(os.listdir(tdir)) if f.endswith('.real')]
-COUNT_ALL = os.environ.get('COUNT_SYNTHETIC', '1') == '1'
-for t in (clean_texts if COUNT_ALL else real_texts):
-    for line in t.split('\n'):
-        ws = [w.lower() for w in WORD.findall(line.lower())]
+for w in gazetteer:
+    uni[w] += GAZ_COUNT
+# synthetic pages (word salad over the word lists) add to the unigram counts only when COUNT_SYNTHETIC=1
+# (the recipe before the composed genre text existed)
+COUNT_ALL = os.environ.get('COUNT_SYNTHETIC', '0') == '1'
+for t in real_texts + (synthetic_texts if COUNT_ALL else []):
+    for ws in line_words(t):
         uni.update(ws)
+for t in real_texts:
+    for ws in line_words(t):
         for a, b in zip(ws, ws[1:]):
             bi[(a, b)] += 1
-# synthetic pages are random word salad: only the real documents feed the bigram model
-real_bi = collections.Counter()
-for t in clean_texts[:0] + [open(os.path.join(tdir, f), encoding='utf-8').read() for f in sorted(os.listdir(tdir)) if re.fullmatch(r'p\d+\.txt', f) and os.path.exists(os.path.join(tdir, f[:-4] + '.real'))]:
-    for line in t.split('\n'):
-        ws = [w.lower() for w in WORD.findall(line.lower())]
-        for a, b in zip(ws, ws[1:]):
-            real_bi[(a, b)] += 1
-if real_bi:
-    bi = real_bi
 
 # ---------------------------------------------------------------- lexicon
 dawg = set()
@@ -284,9 +347,11 @@ for w in dawg:
     lex[w] = 1.5 if w in confirmed else float(os.environ.get('DAWG_ONLY_WEIGHT', '0.5'))
 for w in hun:
     lex[w] = 0.1
+COUNT_SCALE = float(os.environ.get('COUNT_SCALE', '2'))   # weight of a clean-text token against the word lists' mass
 for w, n in uni.items():
-    lex[w] = lex.get(w, 0.0) + n
-total = sum(lex.values())
+    lex[w] = lex.get(w, 0.0) + COUNT_SCALE * n
+# the normalizer ignores COUNT_SCALE: scaling lifts attested words without lowering the word lists' forms
+total = sum(lex.values()) - (COUNT_SCALE - 1) * sum(uni.values())
 logp = {w: math.log(v / total) for w, v in lex.items()}
 DEKAZ = str.maketrans('әғқңөұүһі', 'агкноуухи')
 # Russified spellings (алгашкы for алғашқы): a form without Kazakh letters never beats its twin that has them,
@@ -296,10 +361,13 @@ for w in lex:
     if any(ch_ in KAZ_SPECIFIC for ch_ in w):
         kaz_by_plain[w.translate(DEKAZ)].append(w)
 demoted = 0
+KEEP_CONFIRMED = os.environ.get('KEEP_CONFIRMED', '1') == '1'
 for w in list(lex):
     if not any(ch_ in KAZ_SPECIFIC for ch_ in w) and w in kaz_by_plain:
         twin = max(kaz_by_plain[w], key=lambda v: logp[v])
         if uni.get(w, 0) >= 3 and uni.get(w, 0) >= uni.get(twin, 0):
+            continue
+        if KEEP_CONFIRMED and w in confirmed:   # hunspell-kk's own form (жауабын beside жауабың): not Russified
             continue
         if logp[w] > logp[twin] - 2.0:
             logp[w] = logp[twin] - 2.0; demoted += 1
@@ -437,7 +505,7 @@ print('bigrams', len(big), file=sys.stderr)
 
 # words written Capitalized mid-sentence in the real documents (proper nouns, titles)
 capc = collections.Counter(); allc = collections.Counter()
-for t in [open(os.path.join(tdir, f[:-5] + '.txt'), encoding='utf-8').read() for f in os.listdir(tdir) if f.endswith('.real')]:
+for t in real_texts:
     toks = t.split()
     for i, tok in enumerate(toks):
         m = WORD.search(tok.lower())
@@ -450,11 +518,13 @@ for t in [open(os.path.join(tdir, f[:-5] + '.txt'), encoding='utf-8').read() for
         allc[w] += 1
         if core[0].isupper() and not core.isupper():
             capc[w] += 1
-capital = sorted(fnv(w) for w in allc if capc[w] >= int(os.environ.get("CAP_MIN", "1")) and capc[w] >= 0.6 * allc[w])
+capital = {w for w in allc if capc[w] >= int(os.environ.get("CAP_MIN", "1")) and capc[w] >= 0.6 * allc[w]}
+capital |= {w for w in gazetteer_cap if capc[w] >= 0.6 * allc[w]}   # place names, unless the text writes them lowercase
+capital = sorted(fnv(w) for w in capital)
 print('capitalized words', len(capital), file=sys.stderr)
 # words usually written in ALL CAPS in the real documents (formulae such as БҰЙЫРАМЫН, ЕТЕДІ)
 upc = collections.Counter(); anyc = collections.Counter()
-for t in [open(os.path.join(tdir, f[:-5] + '.txt'), encoding='utf-8').read() for f in os.listdir(tdir) if f.endswith('.real')]:
+for t in real_texts:
     for tok in t.split():
         core = re.sub(r'^[^\w]+|[^\w-]+$', '', tok)
         if len(core) < 3 or not WORD.fullmatch(core.lower()):
@@ -465,7 +535,7 @@ for t in [open(os.path.join(tdir, f[:-5] + '.txt'), encoding='utf-8').read() for
 capsw = sorted(fnv(w) for w in anyc if upc[w] >= 1 and upc[w] >= 0.6 * anyc[w])
 # words Capitalized after a given word (Республикасының Цифрлық …) or after "(" ((Нормативтік …)
 pairc = collections.Counter(); paircap = collections.Counter()
-for t in [open(os.path.join(tdir, f[:-5] + '.txt'), encoding='utf-8').read() for f in os.listdir(tdir) if f.endswith('.real')]:
+for t in real_texts:
     toks = t.split()
     for i in range(1, len(toks)):
         if re.search(r'[.!?:]["»)]?$', toks[i - 1]):
