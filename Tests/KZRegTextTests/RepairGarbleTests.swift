@@ -62,7 +62,7 @@ import Testing
                      accuracy * 100, exact, total, rows.count, foldedAccuracy * 100))
         // Issue 3 asks for 97 %; the decoder is not there yet (see scripts/repair/README.md). This floor guards
         // against regressions at the level reached so far and should be raised as the model improves.
-        #expect(accuracy >= 0.93)
+        #expect(accuracy >= 0.96)
     }
 
     @Test(arguments: ["001", "003"]) func cleanSeedsAreUntouched(_ prefix: String) throws {

@@ -500,6 +500,9 @@ big = []
 for (a, b), n in bi.items():
     if a in lex and b in lex:
         big.append((fnv(a + ' ' + b), math.log(n / uni[a])))
+# numbers as context ("2015 жылғы", "29 шілдедегі"): every digit token counts as the word "0"
+from context_counts import number_bigrams
+big += number_bigrams(real_texts, lex, fnv)
 big.sort()
 print('bigrams', len(big), file=sys.stderr)
 

@@ -10,7 +10,7 @@ struct WordCandidate: Sendable {
 
 /// Tunable weights of the word decoder (defaults are the tuned values).
 public struct GarbleDecoderSettings: Sendable {
-    public var beamWidth = 48
+    public var beamWidth = 64
     public var oovTrigger: Float = 1.2
     public var insertionLogP: Float = -6.5
     public var oovLogP: Float = -5
