@@ -73,9 +73,11 @@ struct CaseRestorer {
     }
 
     /// Garble with no lower-case Latin letter except b and l (ы and Ы both look like "bI").
-    static func capsLooking(_ core: String) -> Bool {
+    static func capsLooking(_ core: String) -> Bool { capsLooking(utf8: core.utf8) }
+
+    static func capsLooking<Bytes: Sequence<UInt8>>(utf8: Bytes) -> Bool {
         var letters = 0
-        for u in core.utf8 {
+        for u in utf8 {
             if u >= 97 && u <= 122 && u != 98 && u != 108 { return false }
             if (u >= 65 && u <= 90) || u == 98 { letters += 1 }
         }
@@ -110,66 +112,76 @@ extension CaseRestorer {
     func allCapsTokens(_ tokens: [RepairToken], _ bytes: [UInt8], decoded: [Bool],
                        bestWord: (String) -> String?) -> [Bool] {
         var caps = [Bool](repeating: false, count: tokens.count)
-        var cores = [String?](repeating: nil, count: tokens.count)
+        // the words weighed: decoded tokens with at least two Latin letters (tokens are unjoined, their core is
+        // bytes[coreStart..<coreEnd])
+        var isWord = [Bool](repeating: false, count: tokens.count)
         var looksCaps = [Bool](repeating: false, count: tokens.count)
         var upper = 0, lower = 0
-        for (i, t) in tokens.enumerated() where decoded[i] && t.latin >= 2 {
-            guard let core = t.core(bytes) else { continue }
-            cores[i] = core
-            looksCaps[i] = Self.capsLooking(core)
-            for (k, u) in core.utf8.enumerated() where k > 0 {
+        for (i, t) in tokens.enumerated() where decoded[i] && t.latin >= 2 && t.coreEnd > t.coreStart {
+            isWord[i] = true
+            looksCaps[i] = Self.capsLooking(utf8: bytes[t.coreStart..<t.coreEnd])
+            for u in bytes[(t.coreStart + 1)..<t.coreEnd] {
                 if u == 0x41 || u == 0x45 || u == 0x50 || u == 0x58 { upper += 1 }
                 if u == 0x61 || u == 0x65 || u == 0x70 || u == 0x78 { lower += 1 }
             }
         }
+        func core(_ i: Int) -> String { tokens[i].core(bytes)! }
         // log-likelihood ratio of one capital A/E/P/X: ALL CAPS (≈0.9) against this document's lower case
         let rate = min(max(Double(upper + 1) / Double(upper + lower + 5), 0.02), 0.6)
         let perCapital = log(0.9 / rate)
         func evidence(_ i: Int) -> Double {
-            guard let core = cores[i] else { return 0 }
+            guard isWord[i] else { return 0 }
             var n = 0
-            for u in core.utf8 where u == 0x41 || u == 0x45 || u == 0x50 || u == 0x58 { n += 1 }
+            for u in bytes[tokens[i].coreStart..<tokens[i].coreEnd] {
+                if u == 0x41 || u == 0x45 || u == 0x50 || u == 0x58 { n += 1 }
+            }
             return Double(n) * perCapital
         }
 
-        // lines whose garbled words all look caps
-        var lineWords: [Int: [Int]] = [:]
-        var lineAllCaps: [Int: Bool] = [:]
-        var lineLast: [Int: Int] = [:]
-        for (i, t) in tokens.enumerated() {
-            lineLast[t.line] = i
-            guard cores[i] != nil else { continue }
-            lineWords[t.line, default: []].append(i)
-            lineAllCaps[t.line] = (lineAllCaps[t.line] ?? true) && looksCaps[i]
-        }
-        var capsLines = Set<Int>()
-        for line in lineAllCaps.keys.sorted() where lineAllCaps[line] == true {
-            let words = lineWords[line] ?? []
-            let previous = line > 0 ? lineLast[line - 1] : nil
-            let paragraphStart = previous.map { GarbleRepairer.endsClause(tokens[$0], bytes) } ?? true
-            // a heading goes on from an ALL-CAPS line that does not end a sentence
-            let continued = capsLines.contains(line - 1) && !GarbleRepairer.endsSentence(tokens[previous!], bytes)
-            var isCaps = paragraphStart || continued
-            if !isCaps {
-                isCaps = words.contains { i in bestWord(cores[i]!).map { model.isAllCapsWord($0) } ?? false }
+        // lines whose garbled words all look caps, line by line (tokens come in line order)
+        var words: [Int] = []
+        var previousLine = -2, previousLast = -1, previousCaps = false   // the last line with tokens
+        var start = 0
+        while start < tokens.count {
+            let line = tokens[start].line
+            var end = start
+            var allCaps = true
+            words.removeAll(keepingCapacity: true)
+            while end < tokens.count && tokens[end].line == line {
+                if isWord[end] { words.append(end); allCaps = allCaps && looksCaps[end] }
+                end += 1
             }
-            if !isCaps, words.count <= 2, let first = words.first, let last = lineLast[line] {
-                // a formula line ("ҚАУЛЫ ЕТЕДІ:") or a quoted stamp ("КЕЛІСІЛДІ")
-                let end = bytes[tokens[last].end - 1]
-                let quoted = end == 0x22 && bytes[tokens[first].start] == 0x22
-                isCaps = (end == 0x3A || quoted) && words.reduce(0) { $0 + evidence($1) } >= Self.lineEvidence
+            let last = end - 1
+            var isCaps = false
+            if !words.isEmpty && allCaps {
+                let previous = line > 0 && previousLine == line - 1 ? previousLast : nil
+                let paragraphStart = previous.map { GarbleRepairer.endsClause(tokens[$0], bytes) } ?? true
+                // a heading goes on from an ALL-CAPS line that does not end a sentence
+                let continued = previousCaps && previousLine == line - 1
+                    && !GarbleRepairer.endsSentence(tokens[previous!], bytes)
+                isCaps = paragraphStart || continued
+                if !isCaps {
+                    isCaps = words.contains { i in bestWord(core(i)).map { model.isAllCapsWord($0) } ?? false }
+                }
+                if !isCaps, words.count <= 2, let first = words.first {
+                    // a formula line ("ҚАУЛЫ ЕТЕДІ:") or a quoted stamp ("КЕЛІСІЛДІ")
+                    let lastByte = bytes[tokens[last].end - 1]
+                    let quoted = lastByte == 0x22 && bytes[tokens[first].start] == 0x22
+                    isCaps = (lastByte == 0x3A || quoted) && words.reduce(0) { $0 + evidence($1) } >= Self.lineEvidence
+                }
+                if isCaps { for i in words { caps[i] = true } }
             }
-            if isCaps {
-                capsLines.insert(line)
-                for i in words { caps[i] = true }
-            }
+            previousLine = line
+            previousLast = last
+            previousCaps = isCaps
+            start = end
         }
 
         // an enacting formula: the last two words of a paragraph that ends with ":", both caps-looking, with at
         // most a line break between them (ҚАУЛЫ ЕТЕДІ:, ШЕШІМ ҚАБЫЛДАДЫ:)
-        for (i, t) in tokens.enumerated() where cores[i] != nil && looksCaps[i] && bytes[t.end - 1] == 0x3A {
+        for (i, t) in tokens.enumerated() where isWord[i] && looksCaps[i] && bytes[t.end - 1] == 0x3A {
             let paragraphEnd = i + 1 == tokens.count || tokens[i + 1].line > t.line + 1
-            guard paragraphEnd, i > 0, cores[i - 1] != nil, looksCaps[i - 1], tokens[i - 1].line + 1 >= t.line,
+            guard paragraphEnd, i > 0, isWord[i - 1], looksCaps[i - 1], tokens[i - 1].line + 1 >= t.line,
                   tokens[i - 1].end < t.start, !GarbleRepairer.endsClause(tokens[i - 1], bytes) else { continue }
             caps[i] = true
             caps[i - 1] = true

@@ -17,6 +17,8 @@ public struct GarbleRepairer: TextRepairing {
     private let decisions: Memo<ByteKey, Decision>
     /// Whether two adjacent garbled pieces are one word (see `joinedPairs`).
     private let joins: Memo<ByteKey, Bool>
+    /// `bestWord` by garbled core.
+    private let bestWords: Memo<ByteKey, BestWord>
     private let adaptedRepairers: RepairerMemo
     /// Fraction of Latin-only word tokens above which a whole document is treated as garbled.
     public var documentGarbleThreshold = 0.25
@@ -32,6 +34,7 @@ public struct GarbleRepairer: TextRepairing {
         self.cache = Memo(capacity: 200_000)
         self.decisions = Memo(capacity: 400_000)
         self.joins = Memo(capacity: 200_000)
+        self.bestWords = Memo(capacity: 200_000)
         self.adaptedRepairers = RepairerMemo()
     }
 
@@ -56,17 +59,17 @@ public struct GarbleRepairer: TextRepairing {
 
     private func repair(_ text: String, rounds: Int) -> RepairResult {
         let bytes = Array(text.utf8)
-        let firstPass = repairPass(bytes)
-        let first = firstPass.map(\.edit)
-        guard rounds > 0, first.count >= 40 else { return RepairResult(applying: first, to: text) }
+        let input = RepairPassInput(bytes, documentGarbleThreshold: documentGarbleThreshold)
+        let firstPass = repairPass(bytes, input)
+        guard rounds > 0, firstPass.count >= 40 else { return RepairResult(applying: firstPass.map(\.edit), to: text) }
         // Repairers of adapted channels are memoized by the first pass's confident repairs (the evidence they
         // are estimated from), so a document seen again reuses the adapted channel and its decode caches.
         let threshold = Double(settings.adaptConfidence)
         var fingerprint: UInt64 = 0xcbf29ce484222325
-        for edit in first where edit.confidence >= threshold {
-            for b in edit.original.utf8 { fingerprint = (fingerprint ^ UInt64(b)) &* 0x100000001b3 }
+        for repair in firstPass where repair.edit.confidence >= threshold {
+            for b in repair.edit.original.utf8 { fingerprint = (fingerprint ^ UInt64(b)) &* 0x100000001b3 }
             fingerprint = (fingerprint ^ 0x1FF) &* 0x100000001b3
-            for b in edit.replacement.utf8 { fingerprint = (fingerprint ^ UInt64(b)) &* 0x100000001b3 }
+            for b in repair.edit.replacement.utf8 { fingerprint = (fingerprint ^ UInt64(b)) &* 0x100000001b3 }
         }
         var second: GarbleRepairer
         if let cached = adaptedRepairers.get(fingerprint) {
@@ -74,7 +77,7 @@ public struct GarbleRepairer: TextRepairing {
         } else {
             var pairs: [(symbols: [UInt8], letters: [UInt8])] = []
             var seen = Set<[UInt8]>()
-            for edit in first where edit.confidence >= threshold {
+            for edit in firstPass.map(\.edit) where edit.confidence >= threshold {
                 let word = edit.replacement.lowercased()
                 guard let letters = model.letters(of: word), letters.count >= 3, model.unigramLogP(word) != nil else { continue }
                 var symbols: [UInt8] = []
@@ -85,7 +88,9 @@ public struct GarbleRepairer: TextRepairing {
             }
             var adapter = ChannelAdapter(model: baseModel, settings: settings)
             adapter.priorWeight = settings.adaptPrior
-            guard let (adapted, _) = adapter.adapt(pairs: pairs) else { return RepairResult(applying: first, to: text) }
+            guard let (adapted, _) = adapter.adapt(pairs: pairs) else {
+                return RepairResult(applying: firstPass.map(\.edit), to: text)
+            }
             var plain = settings
             plain.lookAlikeLogP = 0
             second = GarbleRepairer(model: adapted, settings: plain)
@@ -98,10 +103,9 @@ public struct GarbleRepairer: TextRepairing {
             adaptedRepairers.put(fingerprint, second)
         }
         // confident first-pass repairs stay; the rest is decoded again with the adapted channel
-        var keep: [Int: PassEdit] = [:]
-        for repair in firstPass where repair.edit.confidence >= 0.9 { keep[repair.edit.start] = repair }
         if rounds - 1 > 0 { return second.repair(text, rounds: rounds - 1) }
-        return RepairResult(applying: second.repairPass(bytes, keep: keep).map(\.edit), to: text)
+        let keep = KeptEdits(firstPass, start: \.edit.start, tokens: input.tokens) { $0.edit.confidence >= 0.9 }
+        return RepairResult(applying: second.repairPass(bytes, input, keep: keep).map(\.edit), to: text)
     }
 
     /// An edit of one pass with the lower-case word it read (the next token's context).
@@ -110,40 +114,17 @@ public struct GarbleRepairer: TextRepairing {
         var lowerWord: String?
     }
 
-    /// One pass over the text: its edits in order. Edits in `keep` (by start offset) are taken as they are.
-    private func repairPass(_ bytes: [UInt8], keep: [Int: PassEdit] = [:]) -> [PassEdit] {
-        let tokens = RepairTokenizer.tokens(bytes)
+    /// One pass over the text: its edits in order. Edits in `keep` (by token) are taken as they are.
+    private func repairPass(_ bytes: [UInt8], _ input: RepairPassInput,
+                            keep: KeptEdits<PassEdit> = KeptEdits()) -> [PassEdit] {
+        let tokens = input.tokens, toDecode = input.toDecode
         if tokens.isEmpty { return [] }
-        // Document and line level evidence: how much of the text is Latin look-alike?
-        var latinWords = 0, letterWords = 0
-        for t in tokens where t.letters >= 2 {
-            letterWords += 1
-            if t.latin > 0 && t.cyrillic == 0 { latinWords += 1 }
-        }
-        let docGarbled = letterWords > 0 && Double(latinWords) / Double(letterWords) >= documentGarbleThreshold
-        var lineGarbled: [Int: Bool] = [:]
-        if !docGarbled {
-            var stats: [Int: (Int, Int)] = [:]
-            for t in tokens where t.letters >= 2 {
-                var s = stats[t.line] ?? (0, 0)
-                s.0 += 1
-                if t.latin > 0 && t.cyrillic == 0 && !t.looksLikeLegitLatin(bytes) { s.1 += 1 }
-                stats[t.line] = s
-            }
-            for (line, s) in stats { lineGarbled[line] = s.1 >= 3 && Double(s.1) >= 0.6 * Double(s.0) }
-        }
-        // Which tokens to decode, and which of them belong to a run of words written in ALL CAPS.
-        var toDecode = [Bool](repeating: false, count: tokens.count)
-        for (i, t) in tokens.enumerated() {
-            guard docGarbled || (lineGarbled[t.line] ?? false) else { continue }
-            guard t.latin > 0, !t.looksLikeLegitLatin(bytes) else { continue }
-            toDecode[i] = true
-        }
+        // Which tokens belong to a run of words written in ALL CAPS.
         let capsRun = CaseRestorer(model: model).allCapsTokens(tokens, bytes, decoded: toDecode, bestWord: bestWord)
 
         var joinNext = joinedPairs(tokens, bytes, toDecode: toDecode)
         for (i, t) in tokens.enumerated() {   // a kept repair decides whether its token was joined
-            if let kept = keep[t.coreStart] { joinNext[i] = kept.edit.end > t.end }
+            if let kept = keep[i] { joinNext[i] = kept.edit.end > t.end }
         }
         var edits: [PassEdit] = []
         var previousWord: String? = nil
@@ -170,7 +151,7 @@ public struct GarbleRepairer: TextRepairing {
                     ? Self.numberContext : nil
                 continue
             }
-            if let kept = keep[token.coreStart] {
+            if let kept = keep[index] {
                 edits.append(kept)
                 previousWord = kept.lowerWord
                 continue
@@ -199,7 +180,7 @@ public struct GarbleRepairer: TextRepairing {
                     context.next = nextCore.lowercased()
                 }
             }
-            guard let repaired = repairToken(token, bytes, previous: previousWord, context: context) else {
+            guard var repaired = repairToken(token, bytes, previous: previousWord, context: context) else {
                 previousWord = nil
                 continue
             }
@@ -207,7 +188,8 @@ public struct GarbleRepairer: TextRepairing {
                 ?? (repaired.edit.replacement.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? Self.numberContext : nil)
             consumedEnd = repaired.edit.end == token.end && repaired.edit.original.hasSuffix("!")
             if repaired.edit.replacement != repaired.edit.original {
-                edits.append(PassEdit(edit: repaired.edit, lowerWord: previousWord))
+                repaired.lowerWord = previousWord
+                edits.append(repaired)   // moved, not copied
             }
         }
         return edits
@@ -234,7 +216,9 @@ public struct GarbleRepairer: TextRepairing {
                   a.coreEnd > a.coreStart, b.coreEnd > b.coreStart, a.digits == 0, b.digits == 0,
                   !(b.letters == 1 && b.end > b.coreEnd && bytes[b.coreEnd] == 0x2E)   // an initial: "E."
             else { continue }
-            var key = Array(bytes[a.coreStart..<a.coreEnd])
+            var key: [UInt8] = []
+            key.reserveCapacity(a.coreEnd - a.coreStart + b.coreEnd - b.coreStart + 1)
+            key.append(contentsOf: bytes[a.coreStart..<a.coreEnd])
             key.append(0)
             key.append(contentsOf: bytes[b.coreStart..<b.coreEnd])
             let joinsNext: Bool
@@ -314,6 +298,14 @@ public struct GarbleRepairer: TextRepairing {
 
     /// The best lexicon reading of a garbled word (lower case), if any.
     func bestWord(_ core: String) -> String? {
+        let key = ByteKey(Array(core.utf8))
+        if let known = bestWords.get(key) { return known.word }
+        let word = bestWordUncached(core)
+        bestWords.put(key, BestWord(word: word))
+        return word
+    }
+
+    private func bestWordUncached(_ core: String) -> String? {
         let pieces = Self.splitMixed(core).filter { $0.kind == .word }
         guard pieces.count == 1 else { return nil }
         return decodeWord(pieces[0].text, previous: nil, context: CaseContext(capsLine: false, sentenceStart: false)).lower
@@ -349,30 +341,30 @@ public struct GarbleRepairer: TextRepairing {
         }
     }
 
-    private struct TokenRepair {
-        var edit: RepairEdit
-        var lowerWord: String?
-    }
+    /// A token's repair and the lower-case word it read (a `PassEdit`, so the pass can keep it without a copy).
+    private typealias TokenRepair = PassEdit
 
     private func repairToken(_ token: RepairToken, _ bytes: [UInt8], previous: String?,
                              context: CaseContext) -> TokenRepair? {
-        guard let core = token.core(bytes), !core.isEmpty else { return nil }
+        guard token.coreEnd > token.coreStart else { return nil }   // (the core is made only on a memo miss)
         let follower: UInt8 = token.coreEnd < token.end ? bytes[token.coreEnd] : 0
         var key: [UInt8] = []
-        key.reserveCapacity(48)
-        if let previous { key.append(contentsOf: previous.utf8) }
+        key.reserveCapacity((previous?.utf8.count ?? 0) + token.coreEnd - token.coreStart + 4
+                            + (context.next?.utf8.count ?? 0))
+        if let previous { Self.appendUTF8(previous, to: &key) }
         key.append(1)
         key.append(contentsOf: bytes[token.coreStart..<token.coreEnd])
         key.append(1)
-        key.append((context.capsLine ? 2 : 0) | (context.sentenceStart ? 1 : 0) | (context.previous == "(" ? 4 : 0))
+        key.append((context.capsLine ? 2 : 0) | (context.sentenceStart ? 1 : 0)
+                   | (Self.isOpeningBracket(context.previous) ? 4 : 0))
         key.append(follower)
-        if let next = context.next { key.append(contentsOf: next.utf8) }
+        if let next = context.next { Self.appendUTF8(next, to: &key) }
         if let hit = decisions.get(ByteKey(key)) {
             let edit = RepairEdit(start: token.coreStart, end: token.coreStart + hit.originalLength, original: hit.original,
                                   replacement: hit.replacement, alternatives: hit.alternatives, confidence: hit.confidence)
             return TokenRepair(edit: edit, lowerWord: hit.lowerWord)
         }
-        let repaired = repairTokenUncached(token, core, bytes, previous: previous, context: context)
+        let repaired = repairTokenUncached(token, token.core(bytes)!, bytes, previous: previous, context: context)
         if let r = repaired {
             decisions.put(ByteKey(key), Decision(original: r.edit.original, originalLength: r.edit.end - r.edit.start,
                                         replacement: r.edit.replacement, alternatives: r.edit.alternatives,
@@ -671,21 +663,77 @@ public struct GarbleRepairer: TextRepairing {
     }
 }
 
-/// A token's repair in a given context (previous word, case context, following character).
-struct Decision: Sendable {
-    var original: String
-    var originalLength: Int
-    var replacement: String
-    var alternatives: [String]
-    var confidence: Double
-    var lowerWord: String?
+extension GarbleRepairer {
+    /// Appends the UTF-8 bytes of `s` (one copy for a native string).
+    @inline(__always) static func appendUTF8(_ s: String, to key: inout [UInt8]) {
+        if s.utf8.withContiguousStorageIfAvailable({ key.append(contentsOf: $0) }) == nil {
+            key.append(contentsOf: s.utf8)
+        }
+    }
+
+    /// `word == "("`, without a general string comparison.
+    @inline(__always) static func isOpeningBracket(_ word: String?) -> Bool {
+        guard let word else { return false }
+        var utf8 = word.utf8.makeIterator()
+        return utf8.next() == 0x28 && utf8.next() == nil
+    }
 }
 
-/// A byte-string memo key, hashed in one call rather than byte by byte.
+/// A memoized `bestWord` result (the memo cannot store a bare optional).
+struct BestWord: Sendable {
+    let word: String?
+}
+
+/// A token's repair in a given context (previous word, case context, following character). A class, so a memo
+/// hit hands out one reference rather than copies of its strings.
+final class Decision: Sendable {
+    let original: String
+    let originalLength: Int
+    let replacement: String
+    let alternatives: [String]
+    let confidence: Double
+    let lowerWord: String?
+
+    init(original: String, originalLength: Int, replacement: String, alternatives: [String], confidence: Double,
+         lowerWord: String?) {
+        self.original = original
+        self.originalLength = originalLength
+        self.replacement = replacement
+        self.alternatives = alternatives
+        self.confidence = confidence
+        self.lowerWord = lowerWord
+    }
+}
+
+/// A byte-string memo key with its 64-bit hash computed once: table probes compare the stored hashes and
+/// only read the bytes of a key whose hash matches (equality still compares the bytes, so collisions are safe).
 struct ByteKey: Hashable, @unchecked Sendable {
     let bytes: [UInt8]
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-    func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+    let hash: UInt64
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        self.hash = bytes.withUnsafeBytes { Self.hash($0) }
+    }
+    static func == (a: ByteKey, b: ByteKey) -> Bool { a.hash == b.hash && a.bytes == b.bytes }
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+    /// A multiply-xorshift hash of 8-byte words (the table's `Hasher` mixes it again with its seed).
+    static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
+        var i = 0
+        while i + 8 <= raw.count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+            i += 8
+        }
+        if i < raw.count {
+            var tail: UInt64 = 0
+            for k in i..<raw.count { tail = tail << 8 | UInt64(raw[k]) }
+            h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+            h ^= h >> 29
+        }
+        return h
+    }
 }
 
 /// A thread-safe bounded memo (emptied when it reaches its capacity), shared by copies of a repairer.

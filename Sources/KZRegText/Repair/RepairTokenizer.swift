@@ -72,6 +72,9 @@ struct RepairToken: Sendable {
         if candidate {
             if urlOrMail(String(decoding: bytes[start..<end], as: UTF8.self).lowercased()) { return true }
         }
+        // both tests below need a Latin core of at most 7 bytes: no string for the others
+        guard coreEnd > coreStart, cyrillic == 0, gap != nil || coreEnd - coreStart <= 7 else { return false }
+        if gap == nil && !mayBeTermOrRoman(bytes) { return false }
         guard let core = core(bytes) else { return false }
         if cyrillic == 0 && core.utf8.count <= 6 && Self.legitWords.contains(core.lowercased())
             && (core == core.uppercased() || core == core.lowercased()) {
@@ -81,6 +84,23 @@ struct RepairToken: Sendable {
         if cyrillic == 0 && digits == 0 && Self.isRoman(core) { return true }
         return false
     }
+
+    /// The byte test before the string tests of `looksLikeLegitLatin`: the core is, lower-cased, one of
+    /// `legitWords`, or made of Roman digits only.
+    private func mayBeTermOrRoman(_ bytes: [UInt8]) -> Bool {
+        var packed: UInt64 = 0
+        var term = coreEnd - coreStart <= 6, roman = digits == 0
+        for b in bytes[coreStart..<coreEnd] {
+            let lower = b | 0x20
+            if !((lower >= 97 && lower <= 122) || b == 0x2D) { term = false }
+            if !(b == 0x49 || b == 0x56 || b == 0x58 || b == 0x4C || b == 0x43) { roman = false }
+            packed = packed << 8 | UInt64(lower)
+        }
+        return roman || (term && Self.legitPacked.contains(packed))
+    }
+
+    /// `legitWords`, each packed into an integer (its bytes, big-endian; none is longer than 6 bytes).
+    private static let legitPacked: [UInt64] = legitWords.map { $0.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
 
     private func urlOrMail(_ lower: String) -> Bool {
         if lower.range(of: #"[a-z0-9._-]+@[a-z0-9-]+\.[a-z]{2,}"#, options: .regularExpression) != nil
@@ -94,7 +114,8 @@ struct RepairToken: Sendable {
     }
 
     static func isRoman(_ s: String) -> Bool {
-        guard !s.isEmpty, s.count <= 7 else { return false }
+        // the byte test first: it is cheap, and for ASCII the character count is the byte count
+        guard !s.isEmpty, s.utf8.count <= 7 else { return false }
         guard s.utf8.allSatisfy({ $0 == 0x49 || $0 == 0x56 || $0 == 0x58 || $0 == 0x4C || $0 == 0x43 }) else { return false }
         return romanNumerals.contains(s)
     }
@@ -112,17 +133,29 @@ private let romanNumerals: Set<String> = {
 
 enum RepairTokenizer {
     /// Leading characters stripped from a token's core.
-    static let leading: Set<UInt32> = [0x22, 0x27, 0x28, 0xAB, 0x201C, 0x201E, 0x2018, 0x2D, 0x2014, 0x2013]
+    @inline(__always) static func isLeading(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x22, 0x27, 0x28, 0xAB, 0x201C, 0x201E, 0x2018, 0x2D, 0x2014, 0x2013: true
+        default: false
+        }
+    }
+
     /// Trailing characters stripped from a token's core ("!" is not: it is often part of "ы" = "b!").
-    static let trailing: Set<UInt32> = [0x2E, 0x2C, 0x3B, 0x3A, 0x29, 0x22, 0x27, 0xBB, 0x201D, 0x3F, 0x5D,
-                                        0x2D, 0x2014, 0x2013, 0x2019]
+    @inline(__always) static func isTrailing(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x2E, 0x2C, 0x3B, 0x3A, 0x29, 0x22, 0x27, 0xBB, 0x201D, 0x3F, 0x5D, 0x2D, 0x2014, 0x2013, 0x2019: true
+        default: false
+        }
+    }
 
     static func tokens(_ bytes: [UInt8]) -> [RepairToken] {
         var tokens: [RepairToken] = []
+        tokens.reserveCapacity(bytes.count / 6)
         var i = 0
         var line = 0
         let n = bytes.count
-        var scalars: [(UInt32, Int)] = []   // (value, byte offset) of the current token, buffer reused
+        var scalars: [(UInt32, Int)] = []   // (value, byte offset) of the current token: its first `count`
+        var count = 0                       // entries (the buffer is reused, not emptied)
         while i < n {
             let b = bytes[i]
             if b == 0x0A { line += 1; i += 1; continue }
@@ -130,22 +163,23 @@ enum RepairTokenizer {
             if b == 0xC2 && i + 1 < n && bytes[i + 1] == 0xA0 { i += 2; continue }
             // token
             let start = i
-            scalars.removeAll(keepingCapacity: true)
+            count = 0
             while i < n {
                 let c = bytes[i]
                 if c == 0x0A || c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0B || c == 0x0C { break }
                 if c == 0xC2 && i + 1 < n && bytes[i + 1] == 0xA0 { break }
                 let (v, w) = decodeScalar(bytes, i)
-                scalars.append((v, i))
+                if count < scalars.count { scalars[count] = (v, i) } else { scalars.append((v, i)) }
+                count += 1
                 i += w
             }
             let end = i
             var t = RepairToken(start: start, end: end, coreStart: start, coreEnd: end, line: line)
-            var lo = 0, hi = scalars.count
-            while lo < hi && leading.contains(scalars[lo].0) { lo += 1 }
-            while hi > lo && trailing.contains(scalars[hi - 1].0) { hi -= 1 }
-            t.coreStart = lo < scalars.count ? scalars[lo].1 : end
-            t.coreEnd = hi < scalars.count ? scalars[hi].1 : end
+            var lo = 0, hi = count
+            while lo < hi && isLeading(scalars[lo].0) { lo += 1 }
+            while hi > lo && isTrailing(scalars[hi - 1].0) { hi -= 1 }
+            t.coreStart = lo < count ? scalars[lo].1 : end
+            t.coreEnd = hi < count ? scalars[hi].1 : end
             if hi <= lo { t.coreEnd = t.coreStart }
             for (v, _) in scalars[lo..<hi] {
                 if (v >= 65 && v <= 90) || (v >= 97 && v <= 122) { t.latin += 1 }

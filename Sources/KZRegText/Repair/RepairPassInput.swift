@@ -1,0 +1,60 @@
+/// What both passes of a repair share: the tokens and which of them are decoded. Neither depends on the
+/// channel, so the adapted second pass reuses the first pass's.
+struct RepairPassInput {
+    let tokens: [RepairToken]
+    /// Per token: garbled, to be decoded (its document or its line is garbled, it has Latin letters and is
+    /// not a URL, e-mail, Roman numeral or known Latin term).
+    let toDecode: [Bool]
+
+    init(_ bytes: [UInt8], documentGarbleThreshold: Double) {
+        let tokens = RepairTokenizer.tokens(bytes)
+        self.tokens = tokens
+        // Document and line level evidence: how much of the text is Latin look-alike?
+        var latinWords = 0, letterWords = 0
+        for t in tokens where t.letters >= 2 {
+            letterWords += 1
+            if t.latin > 0 && t.cyrillic == 0 { latinWords += 1 }
+        }
+        let docGarbled = letterWords > 0 && Double(latinWords) / Double(letterWords) >= documentGarbleThreshold
+        var lineGarbled: [Int: Bool] = [:]
+        if !docGarbled {
+            var stats: [Int: (Int, Int)] = [:]
+            for t in tokens where t.letters >= 2 {
+                var s = stats[t.line] ?? (0, 0)
+                s.0 += 1
+                if t.latin > 0 && t.cyrillic == 0 && !t.looksLikeLegitLatin(bytes) { s.1 += 1 }
+                stats[t.line] = s
+            }
+            for (line, s) in stats { lineGarbled[line] = s.1 >= 3 && Double(s.1) >= 0.6 * Double(s.0) }
+        }
+        var toDecode = [Bool](repeating: false, count: tokens.count)
+        for (i, t) in tokens.enumerated() {
+            guard docGarbled || (lineGarbled[t.line] ?? false) else { continue }
+            guard t.latin > 0, !t.looksLikeLegitLatin(bytes) else { continue }
+            toDecode[i] = true
+        }
+        self.toDecode = toDecode
+    }
+}
+
+/// Edits a pass takes as they are, by the index of the token they start at (none: an empty table).
+struct KeptEdits<Edit> {
+    private var byToken: [Edit?] = []
+
+    init() {}
+
+    /// The `edits` (sorted by start offset) that satisfy `keeps`, each at the token whose core starts where
+    /// the edit starts.
+    init(_ edits: [Edit], start: (Edit) -> Int, tokens: [RepairToken], where keeps: (Edit) -> Bool) {
+        guard !edits.isEmpty else { return }
+        byToken = [Edit?](repeating: nil, count: tokens.count)
+        var e = 0
+        for (i, t) in tokens.enumerated() {
+            while e < edits.count && start(edits[e]) < t.coreStart { e += 1 }
+            if e == edits.count { break }
+            if start(edits[e]) == t.coreStart && keeps(edits[e]) { byToken[i] = edits[e] }
+        }
+    }
+
+    subscript(token: Int) -> Edit? { byToken.isEmpty ? nil : byToken[token] }
+}
