@@ -76,3 +76,19 @@ import Testing
         #expect(repairer.decodeWord(garble, previous: nil, context: context).lower == readings[1].word)
     }
 }
+
+/// Forced alignment scores a given reading of a garble with the beam search's costs.
+@Suite struct ForcedAlignmentTests {
+    @Test func theRightReadingAlignsBest() throws {
+        let model = RepairGarbleTests.shared.model
+        let decoder = GarbleDecoder(model: model)
+        let symbols = "kbi3metti".unicodeScalars.map { model.symbol($0.value) }
+        func score(_ word: String) throws -> Float {
+            let letters = try #require(model.letters(of: word))
+            return try #require(decoder.forcedChannelScore(symbols, letters))
+        }
+        let right = try score("қызметті"), near = try score("қызмет"), far = try score("жылғы")
+        #expect(right > near && near > far)
+        #expect(decoder.forcedChannelScore([], [1]) == nil)
+    }
+}

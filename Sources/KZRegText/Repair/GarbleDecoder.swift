@@ -44,6 +44,9 @@ public struct GarbleDecoderSettings: Sendable {
     public var joinLogP: Float = -6
     /// Weight of the document's own confident vocabulary in the adapted pass (0 turns it off).
     public var documentWeight: Float = 0.5
+    /// How far (nats) below the beam's best reading a document word read by forced alignment may score and
+    /// still be considered; 0 proposes none.
+    public var documentProposalMargin: Float = 6
     /// Longest joined garble (symbols) tried.
     public var joinLength = 16
     public init() {}
@@ -73,6 +76,7 @@ public struct GarbleDecoderSettings: Sendable {
             case "lookAlike": lookAlikeLogP = v
             case "join": joinLogP = v
             case "document": documentWeight = v
+            case "proposal": documentProposalMargin = v
             case "joinLength": joinLength = Int(v)
             case "next": nextBigramWeight = v
             case "stem": stemShare = v
