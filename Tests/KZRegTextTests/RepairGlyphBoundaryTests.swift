@@ -40,6 +40,13 @@ import Testing
         #expect(Self.repairer.repair("KayJbIChIHA |-KOChIMIIIA").text.hasSuffix("1-қосымша"))
     }
 
+    @Test func aLowerCaseInitialBeforeANameIsACapital() {
+        let text = Self.repairer.repair("JKOHE b. Mycun").text
+        #expect(text.contains("Б."))
+        // an abbreviation before a lower-case word keeps its case
+        #expect(!Self.repairer.repair("2015 x. 29 minaeneri").text.contains("Ж."))
+    }
+
     @Test func strayClosingBracketIsDropped() {
         let result = Self.repairer.repair("OTKEH COH KOJIIaHBICKA €HI13LIEI].")
         #expect(result.text.hasSuffix("."))

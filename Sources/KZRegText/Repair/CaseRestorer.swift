@@ -14,6 +14,8 @@ struct CaseContext {
     var previous: String? = nil
     /// The next word (lower case), when only a space separates it.
     var next: String? = nil
+    /// The token is an initial: one letter and a full stop before a capitalized name.
+    var initial = false
 }
 
 /// Gives a decoded garbled word back its letter case (lower / Capitalized / ALL CAPS).

@@ -182,6 +182,12 @@ public struct GarbleRepairer: TextRepairing {
                     context.next = nextCore.lowercased()
                 }
             }
+            // an initial: one letter and a full stop before a name that starts with a capital ("b. Mycun" = Б. Мусин)
+            if token.letters == 1, token.coreEnd < token.end, bytes[token.coreEnd] == 0x2E, let next,
+               next.line == token.line, next.letters >= 2, let first = bytes[next.start..<next.end].first(where: {
+                   ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) {
+                context.initial = first >= 0x41 && first <= 0x5A
+            }
             guard var repaired = repairToken(token, bytes, previous: previousWord, context: context) else {
                 previousWord = nil
                 continue
@@ -388,7 +394,7 @@ public struct GarbleRepairer: TextRepairing {
         key.append(contentsOf: bytes[token.coreStart..<token.coreEnd])
         key.append(1)
         key.append((context.capsLine ? 2 : 0) | (context.sentenceStart ? 1 : 0)
-                   | (Self.isOpeningBracket(context.previous) ? 4 : 0))
+                   | (Self.isOpeningBracket(context.previous) ? 4 : 0) | (context.initial ? 8 : 0))
         key.append(follower)
         if let next = context.next { Self.appendUTF8(next, to: &key) }
         if let hit = decisions.get(ByteKey(key)) {
@@ -484,6 +490,7 @@ public struct GarbleRepairer: TextRepairing {
                 if hasNumber && CaseRestorer.capsLooking(piece.text) && piece.text.unicodeScalars.count <= 4 {
                     decoded.text = decoded.lower.uppercased()   // "331/HK" → "331/НҚ"
                 }
+                if ctx.initial && decoded.lower.unicodeScalars.count == 1 { decoded.text = decoded.lower.uppercased() }
                 out += decoded.text
                 if pieces.count == 1 { alternatives = decoded.alternatives }
                 confidence = min(confidence, decoded.confidence)
