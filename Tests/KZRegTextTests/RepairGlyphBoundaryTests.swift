@@ -47,6 +47,11 @@ import Testing
         #expect(!Self.repairer.repair("2015 x. 29 minaeneri").text.contains("Ж."))
     }
 
+    @Test func enactingFormulaBeforeANumberedPointIsAllCaps() {
+        let text = Self.repairer.repair("o0upIchIHBIH oKiMAITT KAYJIBI ETE/L:\n1. Koca Gepinren").text
+        #expect(text.contains("ҚАУЛЫ ЕТЕДІ:"))
+    }
+
     @Test func strayClosingBracketIsDropped() {
         let result = Self.repairer.repair("OTKEH COH KOJIIaHBICKA €HI13LIEI].")
         #expect(result.text.hasSuffix("."))

@@ -180,9 +180,11 @@ extension CaseRestorer {
         }
 
         // an enacting formula: the last two words of a paragraph that ends with ":", both caps-looking, with at
-        // most a line break between them (ҚАУЛЫ ЕТЕДІ:, ШЕШІМ ҚАБЫЛДАДЫ:)
+        // most a line break between them (ҚАУЛЫ ЕТЕДІ:, ШЕШІМ ҚАБЫЛДАДЫ:); without a blank line after it, the
+        // last word must be one usually written in capitals (ЕТЕДІ)
         for (i, t) in tokens.enumerated() where isWord[i] && looksCaps[i] && bytes[t.end - 1] == 0x3A {
             let paragraphEnd = i + 1 == tokens.count || tokens[i + 1].line > t.line + 1
+                || (tokens[i + 1].line > t.line && bestWord(core(i)).map(model.isAllCapsWord) == true)
             guard paragraphEnd, i > 0, isWord[i - 1], looksCaps[i - 1], tokens[i - 1].line + 1 >= t.line,
                   tokens[i - 1].end < t.start, !GarbleRepairer.endsClause(tokens[i - 1], bytes) else { continue }
             caps[i] = true
