@@ -63,6 +63,8 @@ import Testing
         #expect(GarbleRepairer.splitMixed("©31H-631").map(\.kind) == [.word])
         #expect(GarbleRepairer.splitMixed("A-9/406").map(\.kind) == [.word, .separator, .numeric, .separator, .numeric])
         #expect(GarbleRepairer.splitMixed("Ne42-02").count > 1)
+        #expect(GarbleRepairer.splitMixed("€HI1311e/1").map(\.kind) == [.word])
+        #expect(GarbleRepairer.splitMixed("42/02").map(\.kind) == [.numeric, .separator, .numeric])
     }
 
     @Test func splitMixedKeepsATrailingGlyphCommaInTheWord() {

@@ -545,9 +545,11 @@ public struct GarbleRepairer: TextRepairing {
         var numeric = runs.map { isNumeric($0) }
         // "©31H-631": digits that all look like letters (0 о, 1 і, 3 з, 4 ч, 6 б/ө, 8 в, 9 ә) after a hyphen
         // that follows a word are the rest of a hyphenated word ("өзін-өзі"), not a number
-        for i in runs.indices where i > 0 && numeric[i] && seps[i - 1] == "-" && !numeric[i - 1]
-            && runs[i - 1].unicodeScalars.count >= 3 && runs[i].unicodeScalars.count >= 2
-            && runs[i].unicodeScalars.allSatisfy({ "0134689".unicodeScalars.contains($0) }) {
+        // (and "€HI1311e/1" = "енгізіледі": "/1" after a long word is "ді", no fraction)
+        for i in runs.indices where i > 0 && numeric[i] && !numeric[i - 1] && i + 1 == runs.count
+            && runs[i].unicodeScalars.allSatisfy({ "0134689".unicodeScalars.contains($0) })
+            && ((seps[i - 1] == "-" && runs[i - 1].unicodeScalars.count >= 3 && runs[i].unicodeScalars.count >= 2)
+                || (seps[i - 1] == "/" && runs[i - 1].unicodeScalars.count >= 4)) {
             numeric[i] = false
         }
         // "|-KOChIMIIIA": a lone digit look-alike before a hyphenated word is a number ("1-қосымша")
