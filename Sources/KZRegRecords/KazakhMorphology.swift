@@ -38,10 +38,12 @@ public enum KazakhMorphology {
         let word = word.lowercased()
         var result = [NounReading(stem: word, grammaticalCase: .nominative, possessive: false, plural: false)]
         var bases: [(String, KazakhCase)] = [(word, .nominative)]
-        for (ending, grammaticalCase) in caseEndings where word.hasSuffix(ending) {
+        for (ending, grammaticalCase) in caseEndings where word.simpleHasSuffix(ending) {
             let rest = String(word.dropLast(ending.count))
             guard rest.count >= 2 else { continue }
-            if afterPossessiveOnly.contains(ending), !(rest.hasSuffix("ы") || rest.hasSuffix("і")) { continue }
+            if afterPossessiveOnly.contains(ending), !(rest.simpleHasSuffix("ы") || rest.simpleHasSuffix("і")) {
+                continue
+            }
             bases.append((rest, grammaticalCase))
         }
         for (base, grammaticalCase) in bases {
@@ -57,7 +59,7 @@ public enum KazakhMorphology {
                                           possessive: true, plural: false))
             }
             for (form, possessive) in possessiveForms + [(base, false)] {
-                for plural in ["лар", "лер", "дар", "дер", "тар", "тер"] where form.hasSuffix(plural) {
+                for plural in ["лар", "лер", "дар", "дер", "тар", "тер"] where form.simpleHasSuffix(plural) {
                     let stem = String(form.dropLast(plural.count))
                     if stem.count >= 2 {
                         result.append(NounReading(stem: stem, grammaticalCase: grammaticalCase,
@@ -72,11 +74,11 @@ public enum KazakhMorphology {
     /// The word without its 3rd-person possessive ("маманы" → "маман", "басшысы" → "басшы"), or nil.
     /// Agent nouns in -шы/-ші ("орындаушы", "беруші") are not possessive forms.
     public static func strippingPossessive(_ word: String) -> String? {
-        if word.hasSuffix("сы") || word.hasSuffix("сі") {
+        if word.simpleHasSuffix("сы") || word.simpleHasSuffix("сі") {
             let rest = word.dropLast(2)
             if let last = rest.last, vowels.contains(last), rest.count >= 2 { return String(rest) }
         }
-        if word.hasSuffix("ы") || word.hasSuffix("і") {
+        if word.simpleHasSuffix("ы") || word.simpleHasSuffix("і") {
             let rest = word.dropLast()
             if let last = rest.last, !vowels.contains(last), last != "ш", rest.count >= 2 { return String(rest) }
         }
@@ -94,14 +96,14 @@ public enum KazakhMorphology {
     /// Whether the word is a genitive form ("берушінің", "корпорацияның").
     public static func isGenitive(_ word: String) -> Bool {
         let word = word.lowercased()
-        return ["ның", "нің", "дың", "дің", "тың", "тің"].contains { word.hasSuffix($0) } && word.count > 4
+        return ["ның", "нің", "дың", "дің", "тың", "тің"].contains { word.simpleHasSuffix($0) } && word.count > 4
     }
 
     /// Whether the word looks like a finite verb ("тіркейді", "жолдайды", "береді", "қарайды").
     public static func isFiniteVerb(_ word: String) -> Bool {
         let word = word.lowercased()
         guard word.count >= 4 else { return false }
-        for ending in ["ды", "ді", "ты", "ті"] where word.hasSuffix(ending) {
+        for ending in ["ды", "ді", "ты", "ті"] where word.simpleHasSuffix(ending) {
             let before = word.dropLast(2).last!
             if vowels.contains(before) || before == "й" { return true }
         }
@@ -115,9 +117,9 @@ public enum KazakhMorphology {
         guard word.count >= 5 else { return false }
         let oblique = ["ға", "ге", "қа", "ке", "сына", "сіне", "ына", "іне", "да", "де", "та", "те", "нан", "нен",
                        "дан", "ден", "тан", "тен", "мен", "бен", "пен"]
-        if oblique.contains(where: { word.hasSuffix($0) }) { return true }
+        if oblique.contains(where: { word.simpleHasSuffix($0) }) { return true }
         for plural in ["лар", "лер", "дар", "дер", "тар", "тер"] {
-            for accusative in ["ды", "ді", "ны", "ні"] where word.hasSuffix(plural + accusative) { return true }
+            for accusative in ["ды", "ді", "ны", "ні"] where word.simpleHasSuffix(plural + accusative) { return true }
         }
         return false
     }
@@ -128,14 +130,15 @@ public enum KazakhMorphology {
         guard word.count >= 5 else { return false }
         // "сатып алу" is a compound noun inside unit names ("сатып алулар бөлімі").
         if word == "сатып" { return false }
-        return word.hasSuffix("ып") || word.hasSuffix("іп") || (word.hasSuffix("п") && isVowel(word.dropLast().last!))
+        return word.simpleHasSuffix("ып") || word.simpleHasSuffix("іп")
+            || (word.simpleHasSuffix("п") && isVowel(word.dropLast().last!))
     }
 
     /// Whether the word is a verbal noun in -у/-ю, bare or inflected ("анықтау", "тағайындауы", "беруге").
     public static func isVerbalNoun(_ word: String) -> Bool {
         let word = word.lowercased()
         guard word.count >= 4 else { return false }
-        return ["у", "ю", "уы", "уі", "уға", "уге", "уды", "уді", "уын", "уін"].contains { word.hasSuffix($0) }
+        return ["у", "ю", "уы", "уі", "уға", "уге", "уды", "уді", "уын", "уін"].contains { word.simpleHasSuffix($0) }
     }
 
     static func isVowel(_ character: Character) -> Bool { vowels.contains(character) }

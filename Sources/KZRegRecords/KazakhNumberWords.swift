@@ -18,7 +18,12 @@ public enum KazakhNumberWords {
 
     /// Whether an already folded word is a number word (a cheap test before `parse`).
     public static func isNumberWord(folded word: String) -> Bool {
-        units[word] != nil || tens[word] != nil || word == hundred
+        // Every number word takes 4–12 UTF-8 bytes of simple scalars; a word of simple scalars (each a character
+        // of its own, none canonically equivalent to another) of another length is none of them.
+        if !(4...12).contains(word.utf8.count), word.unicodeScalars.allSatisfy({ SimpleScalars.isSimple($0.value) }) {
+            return false
+        }
+        return units[word] != nil || tens[word] != nil || word == hundred
     }
 
     /// Reads the longest number written in words at the start of `words` (lower case):

@@ -11,8 +11,8 @@ struct ParticipantExtractor: Sendable {
         let body = scope.body
         guard let lead = body.first(where: { scoped in
             let folded = KazakhFolding.fold(scoped.node.ownText)
-            return scoped.node.kind == .point && folded.contains("катысатын")
-                && (folded.contains("тизбе") || folded.contains("тизим"))
+            return scoped.node.kind == .point && folded.simpleContains("катысатын")
+                && (folded.simpleContains("тизбе") || folded.simpleContains("тизим"))
         }) else { return [] }
         var items: [ActorMention] = []
         let children = lead.node.children.filter { !$0.ownText.isEmpty }

@@ -7,19 +7,24 @@ struct ReferenceExtractor: Sendable {
     let dates = KazakhDateParser()
     let numbers = ActNumberParser()
 
-    /// Act kinds by the start of their word forms, with their nominative.
     /// Act kinds by the start of their folded word forms, with their nominative.
     static let actTypes: [(prefix: String, nominative: String)] = [
         ("буйры", "бұйрық"), ("каулы", "қаулы"), ("шешим", "шешім"), ("зан", "заң"), ("кодекс", "кодекс"),
         ("жарлы", "жарлық"), ("оким", "өкім"), ("конституция", "конституция"),
     ]
 
+    /// The first letters of `actTypes`' prefixes: a word starting otherwise names no act.
+    static let actTypeInitials: Set<Unicode.Scalar> = Set(actTypes.compactMap { $0.prefix.unicodeScalars.first })
+
     static func actType(of word: String) -> String? {
         let folded = KazakhFolding.fold(word)
+        // These initials have no decomposition, so a folded word whose first character is one of them (by
+        // canonical equivalence, as `hasPrefix` compares) starts with that very scalar.
+        guard let initial = folded.unicodeScalars.first, actTypeInitials.contains(initial) else { return nil }
         // "заңнама" (legislation), "заңды" (legal), "заңсыз" are not acts.
-        if folded.hasPrefix("зан"), folded.hasPrefix("заннама") || folded.hasPrefix("занды") || folded.hasPrefix("занс")
-            || folded.count > 9 { return nil }
-        return actTypes.first { folded.hasPrefix($0.prefix) }?.nominative
+        if folded.simpleHasPrefix("зан"), folded.simpleHasPrefix("заннама") || folded.simpleHasPrefix("занды")
+            || folded.simpleHasPrefix("занс") || folded.count > 9 { return nil }
+        return actTypes.first { folded.simpleHasPrefix($0.prefix) }?.nominative
     }
 
     struct Found {
@@ -29,13 +34,17 @@ struct ReferenceExtractor: Sendable {
     }
 
     func references(in text: String) -> [Found] {
+        let tokens = TextTokenizer.tokens(in: text)
+        // Only an act's kind or "болып" (тіркелген) makes a reference: most texts name neither, and then
+        // their dates and numbers need not be read.
+        guard tokens.contains(where: { $0.isWord && ($0.folded == "болып" || Self.actType(of: $0.lower) != nil) })
+        else { return [] }
         let utf8 = text.utf8
         func offset(_ index: String.Index) -> Int { utf8.distance(from: utf8.startIndex, to: index) }
         let dateMatches = dates.matches(in: text).map { (date: $0.date, start: offset($0.range.lowerBound),
                                                           end: offset($0.range.upperBound)) }
         let numberMatches = numbers.matches(in: text).map { (number: $0.number, start: offset($0.range.lowerBound),
                                                              end: offset($0.range.upperBound)) }
-        let tokens = TextTokenizer.tokens(in: text)
         var found: [Found] = []
         var consumed = 0
         for (index, token) in tokens.enumerated() where token.isWord {

@@ -151,11 +151,11 @@ struct ServiceInfoExtractor: Sendable {
             let end = tokens[last].end
             let value = text.utf8Slice(start, end)
             let folded = KazakhFolding.fold(value)
-            let electronic = folded.contains("электрон")
-            let paper = folded.contains("кагаз")
+            let electronic = folded.simpleContains("электрон")
+            let paper = folded.simpleContains("кагаз")
             guard electronic || paper else { continue }
-            let automation: ServiceForms.Automation? = folded.contains("ишинара") ? .partial
-                : folded.contains("толык автомат") ? .full : nil
+            let automation: ServiceForms.Automation? = folded.simpleContains("ишинара") ? .partial
+                : folded.simpleContains("толык автомат") ? .full : nil
             return ServiceForms(electronic: electronic, paper: paper, automation: automation, text: value,
                                 span: locator.aligned(scoped.node).span(start, end))
         }
@@ -187,7 +187,7 @@ struct ServiceInfoExtractor: Sendable {
     func basis(scope: RegulationScope) -> TextExcerpt? {
         for scoped in scope.body where scoped.node.kind == .point {
             let folded = KazakhFolding.fold(scoped.node.ownText)
-            guard folded.contains("бастау"), folded.contains("негиз") else { continue }
+            guard folded.simpleContains("бастау"), folded.simpleContains("негиз") else { continue }
             let text = scoped.node.ownText
             let start = Self.afterLabel(text)
             return TextExcerpt(text: text.utf8Slice(start, text.utf8.count).trimmingWhitespace(),

@@ -60,17 +60,19 @@ public struct SpanLocator: Sendable {
         AlignedNode(node: node, locator: self)
     }
 
-    fileprivate func alignment(of node: StructureNode) -> [Int: Int] {
-        guard let repaired, node.span.end > node.span.start, !node.text.isEmpty else { return [:] }
+    /// For every byte offset of `node.text`, the repaired-text offset it aligns with, or -1 (no entries when
+    /// the alignment fails).
+    fileprivate func alignment(of node: StructureNode, textBytes: [UInt8]) -> [Int] {
+        guard let repaired, node.span.end > node.span.start, !node.text.isEmpty else { return [] }
         let start = max(0, min(repairedOffset(forInputOffset: node.span.start), repaired.count))
         let end = max(start, min(repairedOffset(forInputOffset: node.span.end), repaired.count))
         let slice = Self.visibleScalars(bytes: repaired[start..<end], base: start)
-        let text = Self.visibleScalars(bytes: Array(node.text.utf8)[...], base: 0)
-        guard !text.isEmpty, !slice.isEmpty else { return [:] }
-        var map: [Int: Int] = [:]
+        let text = Self.visibleScalars(bytes: textBytes[...], base: 0)
+        guard !text.isEmpty, !slice.isEmpty else { return [] }
         var i = 0
         var j = Self.find(text, from: 0, in: slice, after: 0) ?? -1
-        guard j >= 0 else { return [:] }
+        guard j >= 0 else { return [] }
+        var map = [Int](repeating: -1, count: textBytes.count)
         while i < text.count, j < slice.count {
             if text[i].scalar == slice[j].scalar {
                 map[text[i].offset] = slice[j].offset
@@ -100,7 +102,7 @@ public struct SpanLocator: Sendable {
         var result: [VisibleScalar] = []
         var offset = base
         for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
-            if !scalar.properties.isWhitespace {
+            if !SimpleScalars.isWhitespace(scalar) {
                 result.append(VisibleScalar(scalar: lowered(scalar), offset: offset))
             }
             offset += UTF8.width(scalar)
@@ -109,6 +111,7 @@ public struct SpanLocator: Sendable {
     }
 
     private static func lowered(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if let value = SimpleScalars.lowercase(scalar.value), let lower = Unicode.Scalar(value) { return lower }
         let lower = scalar.properties.lowercaseMapping.unicodeScalars
         return lower.count == 1 ? lower.first! : scalar
     }
@@ -143,14 +146,15 @@ public struct SpanLocator: Sendable {
 public struct AlignedNode: Sendable {
     public let node: StructureNode
     private let locator: SpanLocator
-    private let map: [Int: Int]
+    /// Repaired-text offsets by byte offset of the node text (-1: none); empty when the alignment failed.
+    private let map: [Int]
     private let textBytes: [UInt8]
 
     init(node: StructureNode, locator: SpanLocator) {
         self.node = node
         self.locator = locator
-        self.map = locator.alignment(of: node)
         self.textBytes = Array(node.text.utf8)
+        self.map = locator.alignment(of: node, textBytes: textBytes)
     }
 
     /// The input span of the bytes `start..<end` of the node's text, or the node's span when unknown.
@@ -158,16 +162,18 @@ public struct AlignedNode: Sendable {
         let start = max(0, start)
         let end = min(end, textBytes.count)
         guard start < end else { return node.span }
+        guard !map.isEmpty else { return node.span }
         var first: Int?
         var offset = start
         while offset < end {
-            if let mapped = map[offset] { first = mapped; break }
+            if map[offset] >= 0 { first = map[offset]; break }
             offset += 1
         }
         var last: Int?
         offset = end - 1
         while offset >= start {
-            if let mapped = map[offset] {
+            let mapped = map[offset]
+            if mapped >= 0 {
                 // Map the end of that scalar: its byte width in the repaired text.
                 last = mapped + Self.scalarWidth(textBytes, at: offset)
                 break

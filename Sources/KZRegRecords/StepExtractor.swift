@@ -23,10 +23,10 @@ struct StepExtractor: Sendable {
     /// Whether a point's text introduces the steps.
     static func isStepsLeadIn(_ text: String) -> Bool {
         let folded = KazakhFolding.fold(text)
-        guard folded.contains("мазмун") else { return false }
-        guard folded.contains("узакты") || folded.contains("мерзим") else { return false }
-        return folded.contains("расим") || folded.contains("ис-кимыл") || folded.contains("ис-арекет")
-            || folded.contains("ис - кимыл")
+        guard folded.simpleContains("мазмун") else { return false }
+        guard folded.simpleContains("узакты") || folded.simpleContains("мерзим") else { return false }
+        return folded.simpleContains("расим") || folded.simpleContains("ис-кимыл")
+            || folded.simpleContains("ис-арекет") || folded.simpleContains("ис - кимыл")
     }
 
     /// The steps point (its number) and its steps.

@@ -27,6 +27,7 @@ public enum TextTokenizer {
     public static func tokens(in text: String) -> [TextToken] {
         var tokens: [TextToken] = []
         let scalars = Array(text.unicodeScalars)
+        let bytes = Array(text.utf8)
         var offsets: [Int] = []
         offsets.reserveCapacity(scalars.count + 1)
         var offset = 0
@@ -36,13 +37,13 @@ public enum TextTokenizer {
         }
         offsets.append(offset)
 
-        func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
+        func isLetter(_ s: Unicode.Scalar) -> Bool { SimpleScalars.isAlphabetic(s) }
         func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
 
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace {
+            if SimpleScalars.isWhitespace(scalar) {
                 index += 1
                 continue
             }
@@ -74,10 +75,10 @@ public enum TextTokenizer {
             } else {
                 kind = .punctuation
             }
-            var string = ""
-            string.unicodeScalars.append(contentsOf: scalars[index..<end])
-            tokens.append(TextToken(kind: kind, text: string, lower: string.lowercased(),
-                                    folded: KazakhFolding.fold(string), start: offsets[index], end: offsets[end]))
+            let string = String(decoding: bytes[offsets[index]..<offsets[end]], as: UTF8.self)
+            let (lower, folded) = KazakhFolding.lowerAndFold(string)
+            tokens.append(TextToken(kind: kind, text: string, lower: lower, folded: folded,
+                                    start: offsets[index], end: offsets[end]))
             index = end
         }
         return tokens
