@@ -16,6 +16,8 @@ struct CaseContext {
     var next: String? = nil
     /// The token is an initial: one letter and a full stop before a capitalized name.
     var initial = false
+    /// The token follows an initial: a surname.
+    var surname = false
 }
 
 /// Gives a decoded garbled word back its letter case (lower / Capitalized / ALL CAPS).

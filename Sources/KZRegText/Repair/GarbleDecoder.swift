@@ -44,6 +44,8 @@ public struct GarbleDecoderSettings: Sendable {
     public var joinLogP: Float = -6
     /// Weight of the document's own confident vocabulary in the adapted pass (0 turns it off).
     public var documentWeight: Float = 0.5
+    /// Bonus (nats) of a surname-like reading (-ов, -ева, -ин, -ұлы …) right after an initial.
+    public var surnameBonus: Float = 3
     /// How far (nats) below the beam's best reading a document word read by forced alignment may score and
     /// still be considered; 0 proposes none.
     public var documentProposalMargin: Float = 6
@@ -76,6 +78,7 @@ public struct GarbleDecoderSettings: Sendable {
             case "lookAlike": lookAlikeLogP = v
             case "join": joinLogP = v
             case "document": documentWeight = v
+            case "surname": surnameBonus = v
             case "proposal": documentProposalMargin = v
             case "joinLength": joinLength = Int(v)
             case "next": nextBigramWeight = v

@@ -182,6 +182,11 @@ public struct GarbleRepairer: TextRepairing {
                     context.next = nextCore.lowercased()
                 }
             }
+            // a surname: the word right after an initial on the same line ("Е. Қошанов")
+            if index > 0, tokens[index - 1].letters == 1, tokens[index - 1].line == token.line,
+               tokens[index - 1].coreEnd < tokens[index - 1].end, bytes[tokens[index - 1].coreEnd] == 0x2E {
+                context.surname = true
+            }
             // an initial: one letter and a full stop before a name that starts with a capital ("b. Mycun" = Б. Мусин)
             if token.letters == 1, token.coreEnd < token.end, bytes[token.coreEnd] == 0x2E, let next,
                next.line == token.line, next.letters >= 2, let first = bytes[next.start..<next.end].first(where: {
@@ -394,7 +399,8 @@ public struct GarbleRepairer: TextRepairing {
         key.append(contentsOf: bytes[token.coreStart..<token.coreEnd])
         key.append(1)
         key.append((context.capsLine ? 2 : 0) | (context.sentenceStart ? 1 : 0)
-                   | (Self.isOpeningBracket(context.previous) ? 4 : 0) | (context.initial ? 8 : 0))
+                   | (Self.isOpeningBracket(context.previous) ? 4 : 0) | (context.initial ? 8 : 0)
+                   | (context.surname ? 16 : 0))
         key.append(follower)
         if let next = context.next { Self.appendUTF8(next, to: &key) }
         if let hit = decisions.get(ByteKey(key)) {
@@ -663,6 +669,7 @@ public struct GarbleRepairer: TextRepairing {
         var scored: [(WordCandidate, Float)] = []
         for (c, b) in zip(candidates, shared) {
             var score = c.score + settings.bigramWeight * b.left + settings.nextBigramWeight * b.right
+            if context.surname && Self.hasSurnameEnding(c.word) { score += settings.surnameBonus }
             if let n = documentWords[c.word] { score += settings.documentWeight * log(1 + Float(min(n, 20))) }
             scored.append((c, score))
         }
@@ -678,6 +685,11 @@ public struct GarbleRepairer: TextRepairing {
         let alternatives = scored.dropFirst().prefix(4).map { CaseRestorer.applyCase($0.0.word, caseClass) }
         return DecodedWord(text: text, lower: best, alternatives: Array(alternatives), confidence: confidence,
                            score: candidates[0].score)
+    }
+
+    /// Endings of the surnames that sign Kazakh acts (Қошанов, Мусин, Әбдірова, Жұмабекұлы …).
+    static func hasSurnameEnding(_ word: String) -> Bool {
+        ["ов", "ев", "ова", "ева", "ин", "ина", "ұлы", "қызы", "енко", "ский", "ская"].contains { word.hasSuffix($0) }
     }
 
     /// Two readings of one stem: the shorter is a prefix of the longer except perhaps its last letter, and
