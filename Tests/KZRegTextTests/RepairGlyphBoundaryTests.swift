@@ -53,6 +53,12 @@ import Testing
         #expect(text.contains("ҚАУЛЫ ЕТЕДІ:"))
     }
 
+    @Test func wordsThatFollowNumbersAreProposedAfterANumber() {
+        #expect(Self.repairer.model.numberFollowers.contains("жылғы"))
+        // a month the beam misses in a badly garbled date
+        #expect(Self.repairer.repair("31 xarrapaarsl Ne 05/02").text.hasPrefix("31 қаңтардағы № 05/02"))
+    }
+
     @Test func strayClosingBracketIsDropped() {
         let result = Self.repairer.repair("OTKEH COH KOJIIaHBICKA €HI13LIEI].")
         #expect(result.text.hasSuffix("."))

@@ -501,8 +501,10 @@ for (a, b), n in bi.items():
     if a in lex and b in lex:
         big.append((fnv(a + ' ' + b), math.log(n / uni[a])))
 # numbers as context ("2015 жылғы", "29 шілдедегі"): every digit token counts as the word "0"
-from context_counts import number_bigrams
+from context_counts import number_bigrams, number_followers
 big += number_bigrams(real_texts, lex, fnv)
+followers = number_followers(real_texts, lex)
+print('number followers', len(followers), ' '.join(followers[:12]), file=sys.stderr)
 big.sort()
 print('bigrams', len(big), file=sys.stderr)
 
@@ -596,4 +598,8 @@ with open(out_path, 'ab') as f:
     f.write(b''.join(struct.pack('<Q', k) for k in capsw))
     f.write(struct.pack('<I', len(capbig)))
     f.write(b''.join(struct.pack('<Q', k) for k in capbig))
+    f.write(struct.pack('<I', len(followers)))
+    for w in followers:
+        b = w.encode('utf-8')
+        f.write(struct.pack('<I', len(b)) + b)
 print('wrote', out_path, os.path.getsize(out_path), 'bytes', file=sys.stderr)

@@ -52,6 +52,9 @@ public final class GarbleModel: Sendable {
     let allCaps: [UInt64]
     /// FNV-1a hashes (sorted) of "previous word" pairs after which the word is Capitalized ("(" for a bracket).
     let capitalizedAfter: [UInt64]
+    /// Words that most often follow a number in the clean text (months in their case forms, жылғы …): readings
+    /// the decoder proposes after a number even when its beam missed them.
+    let numberFollowers: [String]
 
     public convenience init(contentsOf url: URL) throws {
         try self.init(data: try Data(contentsOf: url, options: .alwaysMapped))
@@ -161,7 +164,16 @@ public final class GarbleModel: Sendable {
             let n = Int(r.u32())
             for _ in 0..<n { capitalizedAfter.append(r.u64()) }
         }
+        var numberFollowers: [String] = []
+        if r.remaining >= 4 {
+            let n = Int(r.u32())
+            for _ in 0..<n {
+                let length = Int(r.u32())
+                numberFollowers.append(String(decoding: r.bytes(length), as: UTF8.self))
+            }
+        }
         guard !r.overrun else { throw LoadError.corrupt("truncated") }
+        self.numberFollowers = numberFollowers
         self.capitalized = capitalized
         self.allCaps = allCaps
         self.capitalizedAfter = capitalizedAfter
@@ -223,6 +235,7 @@ public final class GarbleModel: Sendable {
         capitalized = base.capitalized
         allCaps = base.allCaps
         capitalizedAfter = base.capitalizedAfter
+        numberFollowers = base.numberFollowers
     }
 
     /// The model committed with the package.

@@ -52,8 +52,8 @@ public struct GarbleRepairer: TextRepairing {
     /// Words the document's first pass read with confidence, with their counts: a cache language model for
     /// the adapted pass (names and terms repeat within a document).
     var documentWords: [String: Int] = [:]
-    /// Readings including document words, per garble (see `withDocumentReadings`).
-    private let documentReadings = Memo<ByteKey, [WordCandidate]>(capacity: 100_000)
+    /// Readings including proposed words, per garble and context (see `readings(_:afterNumber:)`).
+    private let proposals = Memo<ByteKey, [WordCandidate]>(capacity: 100_000)
 
     public func repair(_ text: String) -> RepairResult {
         repair(text, rounds: adaptsToDocument ? settings.adaptRounds : 0)
@@ -280,33 +280,41 @@ public struct GarbleRepairer: TextRepairing {
         return false
     }
 
-    /// The decoder's readings plus words of this document's confident vocabulary that the beam missed, when
-    /// the garble explains them nearly as well: a word the document spells out clearly in one place is the
-    /// likely reading of a badly garbled twin elsewhere ("KeUmE" for жылғы). Cached per garble.
-    func withDocumentReadings(_ garble: String) -> [WordCandidate] {
-        let key = Array(garble.utf8)
-        if let cached = documentReadings.get(ByteKey(key)) { return cached }
+    /// The decoder's readings plus words the beam missed that the garble explains nearly as well (forced
+    /// alignment within `documentProposalMargin` of the best): words of this document's confident vocabulary
+    /// ("KeUmE" for a жылғы the document spells out clearly elsewhere) and, after a number, the words that
+    /// follow numbers in legal text (months, жылғы …). Cached per garble and context.
+    func readings(_ garble: String, afterNumber: Bool) -> [WordCandidate] {
+        let proposeFollowers = afterNumber && !model.numberFollowers.isEmpty
+        guard proposeFollowers || !documentWords.isEmpty, settings.documentProposalMargin > 0 else {
+            return contextFreeCandidates(garble)
+        }
+        var key = Array(garble.utf8)
+        key.append(proposeFollowers ? 1 : 0)
+        if let cached = proposals.get(ByteKey(key)) { return cached }
         var candidates = contextFreeCandidates(garble)
         let best = candidates.first?.score ?? -.infinity
         var symbols: [UInt8] = []
         for s in garble.unicodeScalars { symbols.append(model.symbol(Self.fold(s).value)) }
         let decoder = GarbleDecoder(model: model, settings: settings)
+        var seen = Set(candidates.map(\.word))
         var added: [WordCandidate] = []
-        for (word, count) in documentWords where count >= 2 && !candidates.contains(where: { $0.word == word }) {
-            let length = word.unicodeScalars.count
-            guard abs(length - symbols.count) <= 3, let unigram = model.unigramLogP(word),
-                  let letters = model.letters(of: word),
-                  let channel = decoder.forcedChannelScore(symbols, letters) else { continue }
+        func propose(_ word: String) {
+            guard seen.insert(word).inserted, abs(word.unicodeScalars.count - symbols.count) <= 3,
+                  let unigram = model.unigramLogP(word), let letters = model.letters(of: word),
+                  let channel = decoder.forcedChannelScore(symbols, letters) else { return }
             let score = channel + decoder.lexiconWeight * unigram
             if score > best - settings.documentProposalMargin {
                 added.append(WordCandidate(word: word, score: score, unigram: unigram))
             }
         }
+        for (word, count) in documentWords where count >= 2 { propose(word) }
+        if proposeFollowers { for word in model.numberFollowers { propose(word) } }
         if !added.isEmpty {
             candidates.append(contentsOf: added)
             candidates.sort { $0.score > $1.score }
         }
-        documentReadings.put(ByteKey(key), candidates)
+        proposals.put(ByteKey(key), candidates)
         return candidates
     }
 
@@ -626,7 +634,7 @@ public struct GarbleRepairer: TextRepairing {
     }
 
     func decodeWord(_ garble: String, previous: String?, context: CaseContext) -> DecodedWord {
-        let candidates = documentWords.isEmpty ? contextFreeCandidates(garble) : withDocumentReadings(garble)
+        let candidates = readings(garble, afterNumber: previous == Self.numberContext)
         guard !candidates.isEmpty else {
             return DecodedWord(text: garble, lower: garble.lowercased(), alternatives: [], confidence: 0, score: -100)
         }
