@@ -55,12 +55,9 @@ import Testing
         // Letters, a precomposed letter and its decomposition, combining marks, CR LF, a prepended mark, ZWJ.
         let alphabet: [String] = ["а", "ы", "й", "и", "\u{0306}", "е", "ё", "\u{0308}", "\r", "\n", "a", "\u{0600}",
                                   "\u{200D}", "-"]
-        var state: UInt64 = 12345
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33) % bound
-        }
-        func word(_ length: Int) -> String { (0..<length).map { _ in alphabet[next(alphabet.count)] }.joined() }
+        var random = RandomWords(alphabet: alphabet, seed: 12345)
+        func next(_ bound: Int) -> Int { random.next(bound) }
+        func word(_ length: Int) -> String { random.word(length) }
         for _ in 0..<20000 {
             let text = word(next(6))
             let scalars = Array(text.unicodeScalars)
@@ -81,12 +78,9 @@ import Testing
         // Simple letters (one precomposed), a soft hyphen, NBSP, Latin-1, combining marks, CR LF, ZWJ, a space.
         let alphabet: [String] = ["а", "б", "й", "и", "\u{0306}", "\u{00AD}", "\u{00A0}", "é", "e", "\u{0301}", "\r",
                                   "\n", "\u{200D}", " ", "-"]
-        var state: UInt64 = 987654321
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33) % bound
-        }
-        func word(_ length: Int) -> String { (0..<length).map { _ in alphabet[next(alphabet.count)] }.joined() }
+        var random = RandomWords(alphabet: alphabet, seed: 987654321)
+        func next(_ bound: Int) -> Int { random.next(bound) }
+        func word(_ length: Int) -> String { random.word(length) }
         for _ in 0..<20000 {
             let text = word(next(8))
             let scalars = Array(text.unicodeScalars)
@@ -107,5 +101,27 @@ import Testing
             #expect(KazakhNumberWords.isNumberWord(folded: word))
         }
         #expect(!KazakhNumberWords.isNumberWord(folded: "жиырмасы") && !KazakhNumberWords.isNumberWord(folded: "у"))
+    }
+}
+
+/// Reproducible random strings over a small alphabet (a linear congruential generator).
+struct RandomWords {
+    let alphabet: [String]
+    var state: UInt64
+
+    init(alphabet: [String], seed: UInt64) {
+        self.alphabet = alphabet
+        self.state = seed
+    }
+
+    mutating func next(_ bound: Int) -> Int {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Int(state >> 33) % bound
+    }
+
+    mutating func word(_ length: Int) -> String {
+        var out = ""
+        for _ in 0..<length { out += alphabet[next(alphabet.count)] }
+        return out
     }
 }

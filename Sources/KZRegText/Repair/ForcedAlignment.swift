@@ -6,15 +6,7 @@ extension GarbleDecoder {
     func forcedChannelScore(_ symbols: [UInt8], _ letters: [UInt8]) -> Float? {
         let n = symbols.count, m = letters.count
         guard n > 0, m > 0, n <= 48, m <= 3 * n + 3 else { return nil }
-        var options = [Range<Int>?](repeating: nil, count: n * 3)
-        for i in 0..<n {
-            var key: UInt32 = 0
-            for l in 1...3 where i + l <= n {
-                key = key << 8 | UInt32(symbols[i + l - 1])
-                if symbols[i + l - 1] == 0 { break }
-                options[i * 3 + l - 1] = model.channelRanges[key]
-            }
-        }
+        let options = channelOptions(symbols)
         // best[k][i]: k letters read, i symbols consumed
         let width = n + 1
         var best = [Float](repeating: -.infinity, count: (m + 1) * width)

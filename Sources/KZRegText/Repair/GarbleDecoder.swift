@@ -136,16 +136,7 @@ struct GarbleDecoder {
     func decode(_ symbols: [UInt8]) -> [WordCandidate] {
         let n = symbols.count
         guard n > 0, n <= 48 else { return [] }
-        // Channel options per (position, length).
-        var options = [Range<Int>?](repeating: nil, count: n * 3)
-        for i in 0..<n {
-            var key: UInt32 = 0
-            for l in 1...3 where i + l <= n {
-                key = key << 8 | UInt32(symbols[i + l - 1])
-                if symbols[i + l - 1] == 0 { break }
-                options[i * 3 + l - 1] = model.channelRanges[key]
-            }
-        }
+        let options = channelOptions(symbols)
         var results = lexiconSearch(options, n)
         // The character model is consulted only when the lexicon explains the garble poorly.
         let bestLexicon = results.map(\.score).max() ?? -.infinity
@@ -161,6 +152,22 @@ struct GarbleDecoder {
             if out.count == maxCandidates { break }
         }
         return out
+    }
+
+    /// The channel entries that can explain the garble from each position with 1–3 symbols: element
+    /// `i * 3 + l - 1` holds the range of entries for symbols[i..<i+l].
+    func channelOptions(_ symbols: [UInt8]) -> [Range<Int>?] {
+        let n = symbols.count
+        var options = [Range<Int>?](repeating: nil, count: n * 3)
+        for i in 0..<n {
+            var key: UInt32 = 0
+            for l in 1...3 where i + l <= n {
+                key = key << 8 | UInt32(symbols[i + l - 1])
+                if symbols[i + l - 1] == 0 { break }
+                options[i * 3 + l - 1] = model.channelRanges[key]
+            }
+        }
+        return options
     }
 
     private func lexiconSearch(_ options: [Range<Int>?], _ n: Int) -> [WordCandidate] {
