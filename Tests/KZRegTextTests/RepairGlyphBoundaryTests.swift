@@ -59,6 +59,14 @@ import Testing
         #expect(Self.repairer.repair("31 xarrapaarsl Ne 05/02").text.hasPrefix("31 қаңтардағы № 05/02"))
     }
 
+    @Test func aWordTheCleanTextKeepsLowerCaseAfterAQuoteStaysLowerCase() {
+        let text = Self.repairer.repair("HOTUXKECiH Oepy \"\nANEKTPOHABIK YKIMETTIH\" www.egov.kz").text
+        #expect(text.contains("\nэлектрондық үкіметтің\""))
+        // after a sentence end a quote does not keep the word lower-case
+        let start = Self.repairer.repair("Oepy.\n\"ANEKTPOHABIK YKIMETTIH\" www.egov.kz").text
+        #expect(!start.contains("\"электрондық"))
+    }
+
     @Test func strayClosingBracketIsDropped() {
         let result = Self.repairer.repair("OTKEH COH KOJIIaHBICKA €HI13LIEI].")
         #expect(result.text.hasSuffix("."))

@@ -540,6 +540,8 @@ for t in real_texts:
 capsw = sorted(fnv(w) for w in anyc if upc[w] >= 1 and upc[w] >= 0.6 * anyc[w])
 # words Capitalized after a given word (Республикасының Цифрлық …) or after "(" ((Нормативтік …)
 pairc = collections.Counter(); paircap = collections.Counter()
+quotec = collections.Counter(); quotelower = collections.Counter()
+QUOTE_LOWER = '"lower'   # CaseRestorer: GarbleModel.isLowerCaseAfterQuote
 for t in real_texts:
     toks = t.split()
     for i in range(1, len(toks)):
@@ -556,7 +558,15 @@ for t in real_texts:
         pairc[key] += 1
         if core[0].isupper():
             paircap[key] += 1
-capbig = sorted(fnv(k) for k in pairc if paircap[k] >= 1 and paircap[k] >= 0.6 * pairc[k])
+        if tok[0] in '"«“':   # a word opening a quote mid-sentence: a title ("Құқықтық актілер туралы") or not
+            quotec[core.lower()] += 1
+            if not core[0].isupper():
+                quotelower[core.lower()] += 1
+capbig = [fnv(k) for k in pairc if paircap[k] >= 1 and paircap[k] >= 0.6 * pairc[k]]
+# words that stay lower-case after an opening quote ("электрондық үкіметтің" порталы), under a marked key
+capbig += [fnv(QUOTE_LOWER + ' ' + w) for w in quotec if quotelower[w] >= 2 and quotelower[w] >= 0.6 * quotec[w]]
+print('lower-case after a quote', sum(1 for w in quotec if quotelower[w] >= 2 and quotelower[w] >= 0.6 * quotec[w]), file=sys.stderr)
+capbig = sorted(capbig)
 print('capitalized after a word', len(capbig), file=sys.stderr)
 print('all-caps words', len(capsw), file=sys.stderr)
 

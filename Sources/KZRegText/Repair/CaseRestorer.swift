@@ -18,6 +18,8 @@ struct CaseContext {
     var initial = false
     /// The token follows an initial: a surname.
     var surname = false
+    /// The word opens a quote mid-sentence (its capital then depends on the word: a title or not).
+    var opensQuote = false
 }
 
 /// Gives a decoded garbled word back its letter case (lower / Capitalized / ALL CAPS).
@@ -43,6 +45,7 @@ struct CaseRestorer {
         let v = f.value
         let upper = leading && ((v >= 65 && v <= 90) || v == 0xA5)
         let noCase = !leading || (!(v >= 97 && v <= 122) && !upper)   // digits, ">", ")" …: no case evidence
+        if context.opensQuote && model.isLowerCaseAfterQuote(word) { return .lower }
         if context.sentenceStart && (upper || noCase) { return .capitalized }
         if model.isCapitalizedWord(word) { return .capitalized }
         if let previous = context.previous, model.isCapitalized(word, after: previous) { return .capitalized }

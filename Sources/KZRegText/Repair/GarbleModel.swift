@@ -321,6 +321,12 @@ public final class GarbleModel: Sendable {
         return lo < bigramKeys.count && bigramKeys[lo] == key ? bigramValues[lo] : nil
     }
 
+    /// Whether the clean text keeps this word lower-case when it opens a quote mid-sentence ("электрондық
+    /// үкіметтің" порталы); stored among the capitalized-after pairs under the marker "\"lower".
+    func isLowerCaseAfterQuote(_ word: String) -> Bool {
+        Self.contains(capitalizedAfter, GarbleModel.fnv1a("\"lower " + word))
+    }
+
     func isCapitalizedWord(_ word: String) -> Bool { Self.contains(capitalized, GarbleModel.fnv1a(word)) }
     func isAllCapsWord(_ word: String) -> Bool { Self.contains(allCaps, GarbleModel.fnv1a(word)) }
     func isCapitalized(_ word: String, after previous: String) -> Bool {

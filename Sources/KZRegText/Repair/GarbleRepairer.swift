@@ -133,18 +133,24 @@ public struct GarbleRepairer: TextRepairing {
         var sentenceStart = true
         var previousLine = -1
         var skip = false
+        var genuineStart = true      // sentenceStart from a sentence end or a blank line, not from a quote
+        var afterLoneQuote = false   // the previous token is a quote on its own ('беру "' + line break)
         for (index, single) in tokens.enumerated() {
             if skip { skip = false; continue }
             let token = joinNext[index] ? single.joined(with: tokens[index + 1]) : single
             skip = joinNext[index]
             let nextIndex = joinNext[index] ? index + 2 : index + 1
-            if token.line > previousLine + 1 { sentenceStart = true }
+            if token.line > previousLine + 1 { sentenceStart = true; genuineStart = true }
             previousLine = token.line
             var consumedEnd = false   // the repair read the token's final "!" as a letter (its core keeps "!")
+            let afterSentenceEnd = genuineStart
             defer {
-                sentenceStart = (Self.endsSentence(token, bytes) && !consumedEnd)
-                    || (token.letters == 0 && token.digits == 0 && (bytes[token.end - 1] == 0x22 || bytes[token.end - 1] == 0xAB))
-                    || (sentenceStart && token.letters == 0 && token.digits == 0)
+                let ends = Self.endsSentence(token, bytes) && !consumedEnd
+                let noWord = token.letters == 0 && token.digits == 0
+                let loneQuote = noWord && (bytes[token.end - 1] == 0x22 || bytes[token.end - 1] == 0xAB)
+                sentenceStart = ends || loneQuote || (sentenceStart && noWord)
+                genuineStart = ends || (genuineStart && noWord)
+                afterLoneQuote = loneQuote
             }
             let next = nextIndex < tokens.count ? tokens[nextIndex] : nil
             guard toDecode[index] else {
@@ -172,6 +178,7 @@ public struct GarbleRepairer: TextRepairing {
             let opensBracket = token.coreStart > token.start && bytes[token.start] == 0x28
             var context = CaseContext(capsLine: capsRun[index], sentenceStart: sentenceStart || opensQuote,
                                       previous: opensBracket ? "(" : previousWord)
+            context.opensQuote = (opensQuote || afterLoneQuote) && !afterSentenceEnd
             // right context: the next word (its best context-free reading when garbled), if nothing but space
             // separates them
             if settings.nextBigramWeight != 0, token.coreEnd == token.end, let next, next.coreStart == next.start,
