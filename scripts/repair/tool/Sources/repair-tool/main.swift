@@ -32,8 +32,14 @@ let modelURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appen
 func loadRepairer() throws -> GarbleRepairer {
     var settings = GarbleDecoderSettings()
     if let spec = ProcessInfo.processInfo.environment["KZREG_REPAIR_TUNE"] { settings.apply(spec) }
-    let url = ProcessInfo.processInfo.environment["KZREG_REPAIR_MODEL"].map { URL(fileURLWithPath: $0) } ?? modelURL
-    return GarbleRepairer(model: try GarbleModel(contentsOf: url), settings: settings)
+    let path = ProcessInfo.processInfo.environment["KZREG_REPAIR_MODEL"].flatMap { $0.isEmpty ? nil : $0 }
+    let url = path.map { URL(fileURLWithPath: $0) } ?? modelURL
+    do {
+        return GarbleRepairer(model: try GarbleModel(contentsOf: url), settings: settings)
+    } catch {
+        FileHandle.standardError.write(Data("repair-tool: cannot load the model \(url.path): \(error)\n".utf8))
+        exit(2)
+    }
 }
 /// N repairs of `text` (its own function, so `valgrind --tool=callgrind --toggle-collect='*warmPasses*'` counts
 /// the instructions of the warm passes alone).
