@@ -79,11 +79,10 @@ public struct GarbleRepairer: TextRepairing {
         } else {
             var pairs: [(symbols: [UInt8], letters: [UInt8])] = []
             var seen = Set<[UInt8]>()
-            for edit in firstPass.map(\.edit) where edit.confidence >= threshold {
+            for edit in firstPass.lazy.map(\.edit) where edit.confidence >= threshold {
                 let word = edit.replacement.lowercased()
                 guard let letters = model.letters(of: word), letters.count >= 3, model.unigramLogP(word) != nil else { continue }
-                var symbols: [UInt8] = []
-                for s in edit.original.unicodeScalars { symbols.append(model.symbol(Self.fold(s).value)) }
+                let symbols = symbols(of: edit.original)
                 if symbols.contains(0) { continue }
                 if !seen.insert(symbols + [255] + letters).inserted { continue }
                 pairs.append((symbols, letters))
@@ -301,8 +300,7 @@ public struct GarbleRepairer: TextRepairing {
         if let cached = proposals.get(ByteKey(key)) { return cached }
         var candidates = contextFreeCandidates(garble)
         let best = candidates.first?.score ?? -.infinity
-        var symbols: [UInt8] = []
-        for s in garble.unicodeScalars { symbols.append(model.symbol(Self.fold(s).value)) }
+        let symbols = symbols(of: garble)
         let decoder = GarbleDecoder(model: model, settings: settings)
         var seen = Set(candidates.map(\.word))
         var added: [WordCandidate] = []
@@ -329,9 +327,7 @@ public struct GarbleRepairer: TextRepairing {
     func contextFreeCandidates(_ garble: String) -> [WordCandidate] {
         let key = Array(garble.utf8)
         if let cached = cache.get(ByteKey(key)) { return cached }
-        var symbols: [UInt8] = []
-        for s in garble.unicodeScalars { symbols.append(model.symbol(Self.fold(s).value)) }
-        let candidates = GarbleDecoder(model: model, settings: settings).decode(symbols)
+        let candidates = GarbleDecoder(model: model, settings: settings).decode(symbols(of: garble))
         cache.put(ByteKey(key), candidates)
         return candidates
     }
@@ -718,9 +714,12 @@ public struct GarbleRepairer: TextRepairing {
 
     /// The decoder's readings of one garbled word with their scores (for inspection and tools).
     public func candidates(for garble: String) -> [(word: String, score: Float, unigram: Float?)] {
-        var symbols: [UInt8] = []
-        for s in garble.unicodeScalars { symbols.append(model.symbol(Self.fold(s).value)) }
-        return GarbleDecoder(model: model, settings: settings).decode(symbols).map { ($0.word, $0.score, $0.unigram) }
+        contextFreeCandidates(garble).map { ($0.word, $0.score, $0.unigram) }
+    }
+
+    /// The garble's case-folded symbols as the model numbers them (0 = a symbol the model has never seen).
+    func symbols(of garble: String) -> [UInt8] {
+        garble.unicodeScalars.map { model.symbol(Self.fold($0).value) }
     }
 
     @inline(__always) static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
