@@ -14,6 +14,13 @@ import Testing
         #expect(edit?.original == "KO MaHbicKa")
     }
 
+    @Test func wordSplitInThreeIsJoined() {
+        let result = Self.repairer.repair("KYKaTTapAbl GacwbuibiKKa KON Man Dbl.")
+        #expect(result.text.hasSuffix("жолдайды."))
+        let edit = result.edits.first { $0.replacement == "жолдайды" }
+        #expect(edit?.original == "KON Man Dbl")
+    }
+
     @Test func twoReadableWordsStayApart() {
         let text = Self.repairer.repair("KbI3METTI OepyIIiHiH KOpCeTy").text
         #expect(text.split(separator: " ").count == 3)

@@ -42,6 +42,8 @@ public struct GarbleDecoderSettings: Sendable {
     /// Log prior (≤ 0) that a space between two garbled pieces of one line is an OCR split inside a word
     /// ("KO MaHbicKa" = "қолданысқа"); 0 never joins.
     public var joinLogP: Float = -6
+    /// Log prior (≤ 0) of each of the two spaces of a word that OCR split into three pieces ("KON Man Dbl").
+    public var join3LogP: Float = -4
     /// Weight of the document's own confident vocabulary in the adapted pass (0 turns it off).
     public var documentWeight: Float = 0.5
     /// Bonus (nats) of a surname-like reading (-ов, -ева, -ин, -ұлы …) right after an initial.
@@ -77,6 +79,7 @@ public struct GarbleDecoderSettings: Sendable {
             case "endDeletion": endDeletionLogP = v
             case "lookAlike": lookAlikeLogP = v
             case "join": joinLogP = v
+            case "join3": join3LogP = v
             case "document": documentWeight = v
             case "surname": surnameBonus = v
             case "proposal": documentProposalMargin = v

@@ -15,7 +15,7 @@ public struct GarbleRepairer: TextRepairing {
     private let cache: Memo<ByteKey, [WordCandidate]>
     /// Whole token decisions, so repeated tokens in repeated contexts cost one lookup.
     private let decisions: Memo<ByteKey, Decision>
-    /// Whether two adjacent garbled pieces are one word (see `joinedPairs`).
+    /// Whether adjacent garbled pieces are one word (see `joinedRuns`).
     private let joins: Memo<ByteKey, Bool>
     /// `bestWord` by garbled core.
     private let bestWords: Memo<ByteKey, BestWord>
@@ -123,22 +123,27 @@ public struct GarbleRepairer: TextRepairing {
         // Which tokens belong to a run of words written in ALL CAPS.
         let capsRun = CaseRestorer(model: model).allCapsTokens(tokens, bytes, decoded: toDecode, bestWord: bestWord)
 
-        var joinNext = joinedPairs(tokens, bytes, toDecode: toDecode)
-        for (i, t) in tokens.enumerated() {   // a kept repair decides whether its token was joined
-            if let kept = keep[i] { joinNext[i] = kept.edit.end > t.end }
+        var joinNext = joinedRuns(tokens, bytes, toDecode: toDecode)
+        for i in tokens.indices {   // a kept repair decides how many tokens it joined
+            if let kept = keep[i] {
+                var n = 0
+                while i + n + 1 < tokens.count && tokens[i + n + 1].start < kept.edit.end { n += 1 }
+                joinNext[i] = n
+            }
         }
         var edits: [PassEdit] = []
         var previousWord: String? = nil
         var sentenceStart = true
         var previousLine = -1
-        var skip = false
+        var skip = 0
         var genuineStart = true      // sentenceStart from a sentence end or a blank line, not from a quote
         var afterLoneQuote = false   // the previous token is a quote on its own ('беру "' + line break)
         for (index, single) in tokens.enumerated() {
-            if skip { skip = false; continue }
-            let token = joinNext[index] ? single.joined(with: tokens[index + 1]) : single
+            if skip > 0 { skip -= 1; continue }
+            var token = single
+            for k in 0..<joinNext[index] { token = token.joined(with: tokens[index + 1 + k]) }
             skip = joinNext[index]
-            let nextIndex = joinNext[index] ? index + 2 : index + 1
+            let nextIndex = index + 1 + joinNext[index]
             if token.line > previousLine + 1 { sentenceStart = true; genuineStart = true }
             previousLine = token.line
             var consumedEnd = false   // the repair read the token's final "!" as a letter (its core keeps "!")
@@ -218,38 +223,49 @@ public struct GarbleRepairer: TextRepairing {
     /// bigrams count every digit token as this word.
     static let numberContext = "0"
 
-    /// Which garbled tokens are read together with the next one: OCR sometimes splits a word with a space
-    /// ("KO MaHbicKa" = "қолданысқа", "YChIHY bl" = "ұсынуды"). Two adjacent garbled pieces of one line with no
-    /// punctuation between them are joined when the joined reading is a lexicon word whose score, with the
-    /// prior `joinLogP` of a spurious space, beats the two separate readings.
-    func joinedPairs(_ tokens: [RepairToken], _ bytes: [UInt8], toDecode: [Bool]) -> [Bool] {
-        var join = [Bool](repeating: false, count: tokens.count)
+    /// How many following tokens each garbled token is read together with (0 for none): OCR sometimes splits a
+    /// word with spaces ("KO MaHbicKa" = "қолданысқа", "YChIHY bl" = "ұсынуды", "KON Man Dbl" = "жолдайды").
+    /// Adjacent garbled pieces of one line with no punctuation between them are joined when the joined reading
+    /// is a lexicon word whose score, with the prior `joinLogP` of each spurious space, beats every other way
+    /// of reading the pieces. Runs of three are tried before pairs.
+    func joinedRuns(_ tokens: [RepairToken], _ bytes: [UInt8], toDecode: [Bool]) -> [Int] {
+        var join = [Int](repeating: 0, count: tokens.count)
         let prior = settings.joinLogP
         guard prior < 0 else { return join }
         let keepSpace = log(1 - exp(prior))
+        func joinable(_ i: Int) -> Bool {
+            let a = tokens[i], b = tokens[i + 1]
+            return toDecode[i] && toDecode[i + 1] && a.line == b.line && a.coreEnd == a.end && b.coreStart == b.start
+                && a.coreEnd > a.coreStart && b.coreEnd > b.coreStart && a.digits == 0 && b.digits == 0
+                && !(b.letters == 1 && b.end > b.coreEnd && bytes[b.coreEnd] == 0x2E)   // an initial: "E."
+        }
+        /// The memo key of the pieces `i...last`: their cores separated by a zero byte.
+        func key(_ i: Int, _ last: Int) -> ByteKey {
+            var key: [UInt8] = []
+            for k in i...last {
+                if k > i { key.append(0) }
+                key.append(contentsOf: bytes[tokens[k].coreStart..<tokens[k].coreEnd])
+            }
+            return ByteKey(key)
+        }
+        func decide(_ i: Int, _ last: Int) -> Bool {
+            let key = key(i, last)
+            if let known = joins.get(key) { return known }
+            let cores = (i...last).map { tokens[$0].core(bytes) ?? "" }
+            let joins = !cores.contains(where: isNumeroSign)
+                && shouldJoin(cores, prior: prior, keepSpace: keepSpace)
+            self.joins.put(key, joins)
+            return joins
+        }
         var i = 0
         while i + 1 < tokens.count {
             defer { i += 1 }
-            let a = tokens[i], b = tokens[i + 1]
-            guard toDecode[i], toDecode[i + 1], a.line == b.line, a.coreEnd == a.end, b.coreStart == b.start,
-                  a.coreEnd > a.coreStart, b.coreEnd > b.coreStart, a.digits == 0, b.digits == 0,
-                  !(b.letters == 1 && b.end > b.coreEnd && bytes[b.coreEnd] == 0x2E)   // an initial: "E."
-            else { continue }
-            var key: [UInt8] = []
-            key.reserveCapacity(a.coreEnd - a.coreStart + b.coreEnd - b.coreStart + 1)
-            key.append(contentsOf: bytes[a.coreStart..<a.coreEnd])
-            key.append(0)
-            key.append(contentsOf: bytes[b.coreStart..<b.coreEnd])
-            let joinsNext: Bool
-            if let known = joins.get(ByteKey(key)) {
-                joinsNext = known
-            } else {
-                let ca = a.core(bytes) ?? "", cb = b.core(bytes) ?? ""
-                joinsNext = !isNumeroSign(ca) && !isNumeroSign(cb) && shouldJoin(ca, cb, prior: prior, keepSpace: keepSpace)
-                joins.put(ByteKey(key), joinsNext)
-            }
-            if joinsNext {
-                join[i] = true
+            guard joinable(i) else { continue }
+            if i + 2 < tokens.count, joinable(i + 1), decide(i, i + 2) {
+                join[i] = 2
+                i += 2
+            } else if decide(i, i + 1) {
+                join[i] = 1
                 i += 1
             }
         }
@@ -257,17 +273,28 @@ public struct GarbleRepairer: TextRepairing {
     }
 
     /// Only a fragment is joined: a piece with no lexicon reading, or a short one that is not a common word.
-    /// Two readable words stay apart ("мал шаруашылығы", not the compound of the word list).
-    private func shouldJoin(_ ca: String, _ cb: String, prior: Float, keepSpace: Float) -> Bool {
-        let first = contextFreeCandidates(ca).first, second = contextFreeCandidates(cb).first
+    /// Two readable words stay apart ("мал шаруашылығы", not the compound of the word list). Three pieces
+    /// are joined only when no split of them reads better (each part alone or two of them joined).
+    private func shouldJoin(_ pieces: [String], prior: Float, keepSpace: Float) -> Bool {
         func fragment(_ core: String, _ best: WordCandidate?) -> Bool {
             guard let unigram = best?.unigram else { return true }
             return core.unicodeScalars.count <= 2 && unigram < -9
         }
-        guard (ca + cb).unicodeScalars.count <= settings.joinLength, fragment(ca, first) || fragment(cb, second),
-              let joined = contextFreeCandidates(ca + cb).first, joined.unigram != nil,
+        func score(_ core: String) -> Float { contextFreeCandidates(core).first?.score ?? -100 }
+        let whole = pieces.joined()
+        let bests = pieces.map { contextFreeCandidates($0).first }
+        guard whole.unicodeScalars.count <= settings.joinLength,
+              zip(pieces, bests).contains(where: { fragment($0, $1) }),
+              let joined = contextFreeCandidates(whole).first, joined.unigram != nil,
               !isCompound(joined.word) else { return false }
-        return joined.score + prior > (first?.score ?? -100) + (second?.score ?? -100) + keepSpace
+        let gaps = Float(pieces.count - 1)
+        let apart = bests.reduce(0) { $0 + ($1?.score ?? -100) } + gaps * keepSpace
+        var best = apart
+        if pieces.count == 3 {
+            best = max(best, score(pieces[0] + pieces[1]) + prior + keepSpace + (bests[2]?.score ?? -100),
+                       (bests[0]?.score ?? -100) + keepSpace + score(pieces[1] + pieces[2]) + prior)
+        }
+        return joined.score + gaps * (pieces.count == 3 ? settings.join3LogP : prior) > best
     }
 
     /// A word-list form that is two words written together ("асылтұқымды" = "асыл" + "тұқымды"): OCR splits

@@ -12,27 +12,32 @@ struct RepairToken: Sendable {
     var cyrillic = 0
     var digits = 0
     var hasGarbleMark = false
-    /// The whitespace inside the core of two tokens joined as one word ("KO MaHbicKa"), left out of `core`.
+    /// The span from the first to the last whitespace inside the core of tokens joined as one word
+    /// ("KO MaHbicKa", "KON Man Dbl"); its whitespace is left out of `core`.
     var gap: Range<Int>? = nil
     var letters: Int { latin + cyrillic }
 
     func core(_ bytes: [UInt8]) -> String? {
         guard coreEnd > coreStart else { return nil }
         if let gap {
-            return String(decoding: bytes[coreStart..<gap.lowerBound], as: UTF8.self)
-                + String(decoding: bytes[gap.upperBound..<coreEnd], as: UTF8.self)
+            var joined = Array(bytes[coreStart..<gap.lowerBound])
+            for b in bytes[gap] where !(b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C) {
+                joined.append(b)
+            }
+            joined.append(contentsOf: bytes[gap.upperBound..<coreEnd])
+            return String(decoding: joined, as: UTF8.self)
         }
         return String(decoding: bytes[coreStart..<coreEnd], as: UTF8.self)
     }
 
-    /// This token and the next one on its line read as one word.
+    /// This token (possibly already joined) and the next one on its line read as one word.
     func joined(with next: RepairToken) -> RepairToken {
         var t = RepairToken(start: start, end: next.end, coreStart: coreStart, coreEnd: next.coreEnd, line: line)
         t.latin = latin + next.latin
         t.cyrillic = cyrillic + next.cyrillic
         t.digits = digits + next.digits
         t.hasGarbleMark = hasGarbleMark || next.hasGarbleMark
-        t.gap = end..<next.start
+        t.gap = (gap?.lowerBound ?? end)..<next.start
         return t
     }
 
