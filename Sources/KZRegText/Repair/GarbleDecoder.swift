@@ -33,6 +33,12 @@ public struct GarbleDecoderSettings: Sendable {
     public var stemShare: Float = 1
     /// Nats subtracted from a same-stem reading's bigram support before it is shared.
     public var stemPenalty: Float = 1.5
+    /// Prior that a "," or "." right after a garbled word ending in a look-alike of a letter with a descender
+    /// or tail (H, h, n, N, k, K, l, I) is real punctuation, not part of the letter ("GepyWiHiH," = берушінің).
+    public var realCommaPrior: Float = 0.08
+    /// Share of the garbled words ending in "H" that a comma follows above which a text is taken to print
+    /// the descender of ң as a comma.
+    public var descenderCommaRate: Float = 0.07
     /// Multiplier of the learned deletion log-probs (a Cyrillic letter that left no mark in the garble).
     public var deletionScale: Float = 1
     /// Extra cost of a deletion after the last garble symbol (an ending the garble shows no trace of).
@@ -87,6 +93,8 @@ public struct GarbleDecoderSettings: Sendable {
             case "next": nextBigramWeight = v
             case "stem": stemShare = v
             case "stemPenalty": stemPenalty = v
+            case "comma": realCommaPrior = v
+            case "commaRate": descenderCommaRate = v
             default: break
             }
         }

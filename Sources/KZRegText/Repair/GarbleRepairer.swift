@@ -61,7 +61,8 @@ public struct GarbleRepairer: TextRepairing {
 
     private func repair(_ text: String, rounds: Int) -> RepairResult {
         let bytes = Array(text.utf8)
-        let input = RepairPassInput(bytes, documentGarbleThreshold: documentGarbleThreshold)
+        let input = RepairPassInput(bytes, documentGarbleThreshold: documentGarbleThreshold,
+                                    descenderCommaRate: settings.descenderCommaRate)
         let firstPass = repairPass(bytes, input)
         guard rounds > 0, firstPass.count >= 40 else { return RepairResult(applying: firstPass.map(\.edit), to: text) }
         // Repairers of adapted channels are memoized by the first pass's confident repairs (the evidence they
@@ -177,7 +178,11 @@ public struct GarbleRepairer: TextRepairing {
                 continue
             }
             // a word right after an opening quote starts a title ("Мемлекеттік көрсетілетін қызметтер туралы")
-            let opensQuote = token.coreStart > token.start
+            // "«*onbingbi" = жойылды: OCR cut a ж into "«" and a right half. A « right before the core that no »
+            // closes later on the line is read as part of the word when the word reads with ж.
+            let guillemetHalf = token.coreStart == token.start + 2 && bytes[token.start] == 0xC2
+                && bytes[token.start + 1] == 0xAB && !Self.closesGuillemet(after: token.coreEnd, in: bytes)
+            let opensQuote = token.coreStart > token.start && !guillemetHalf
                 && (bytes[token.start] == 0x22 || bytes[token.start] == 0xC2 || bytes[token.start] == 0xE2)
             let opensBracket = token.coreStart > token.start && bytes[token.start] == 0x28
             var context = CaseContext(capsLine: capsRun[index], sentenceStart: sentenceStart || opensQuote,
@@ -204,7 +209,24 @@ public struct GarbleRepairer: TextRepairing {
                    ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) {
                 context.initial = first >= 0x41 && first <= 0x5A
             }
-            guard var repaired = repairToken(token, bytes, previous: previousWord, context: context) else {
+            var halfRead = false
+            if guillemetHalf, let read = repairToken(token, bytes, previous: previousWord, context: context,
+                                                 descenderCommas: input.descenderCommas),
+               read.lowerWord?.unicodeScalars.first == "ж" {
+                halfRead = true
+                let edit = RepairEdit(start: token.start, end: read.edit.end, original: "«" + read.edit.original,
+                                      replacement: read.edit.replacement, alternatives: read.edit.alternatives,
+                                      confidence: read.edit.confidence)
+                edits.append(PassEdit(edit: edit, lowerWord: read.lowerWord))
+                previousWord = read.lowerWord
+            }
+            if halfRead { continue }
+            if guillemetHalf {   // a real opening quote after all
+                context.sentenceStart = true
+                context.opensQuote = !afterSentenceEnd
+            }
+            guard var repaired = repairToken(token, bytes, previous: previousWord, context: context,
+                                                 descenderCommas: input.descenderCommas) else {
                 previousWord = nil
                 continue
             }
@@ -426,7 +448,7 @@ public struct GarbleRepairer: TextRepairing {
     private typealias TokenRepair = PassEdit
 
     private func repairToken(_ token: RepairToken, _ bytes: [UInt8], previous: String?,
-                             context: CaseContext) -> TokenRepair? {
+                             context: CaseContext, descenderCommas: Bool) -> TokenRepair? {
         guard token.coreEnd > token.coreStart else { return nil }   // (the core is made only on a memo miss)
         let follower: UInt8 = token.coreEnd < token.end ? bytes[token.coreEnd] : 0
         var key: [UInt8] = []
@@ -438,7 +460,7 @@ public struct GarbleRepairer: TextRepairing {
         key.append(1)
         key.append((context.capsLine ? 2 : 0) | (context.sentenceStart ? 1 : 0)
                    | (Self.isOpeningBracket(context.previous) ? 4 : 0) | (context.initial ? 8 : 0)
-                   | (context.surname ? 16 : 0))
+                   | (context.surname ? 16 : 0) | (descenderCommas ? 32 : 0))
         key.append(follower)
         if let next = context.next { Self.appendUTF8(next, to: &key) }
         if let hit = decisions.get(ByteKey(key)) {
@@ -446,7 +468,8 @@ public struct GarbleRepairer: TextRepairing {
                                   replacement: hit.replacement, alternatives: hit.alternatives, confidence: hit.confidence)
             return TokenRepair(edit: edit, lowerWord: hit.lowerWord)
         }
-        let repaired = repairTokenUncached(token, token.core(bytes)!, bytes, previous: previous, context: context)
+        let repaired = repairTokenUncached(token, token.core(bytes)!, bytes, previous: previous, context: context,
+                                           descenderCommas: descenderCommas)
         if let r = repaired {
             decisions.put(ByteKey(key), Decision(original: r.edit.original, originalLength: r.edit.end - r.edit.start,
                                         replacement: r.edit.replacement, alternatives: r.edit.alternatives,
@@ -456,7 +479,7 @@ public struct GarbleRepairer: TextRepairing {
     }
 
     private func repairTokenUncached(_ token: RepairToken, _ core: String, _ bytes: [UInt8], previous: String?,
-                                     context: CaseContext) -> TokenRepair? {
+                                     context: CaseContext, descenderCommas: Bool) -> TokenRepair? {
         var first = repairCore(core, previous: previous, context: context)
         var coreEnd = token.coreEnd
         // Punctuation right after a garbled word may be part of a glyph: "H," is ң with its descender, "T]" is
@@ -465,13 +488,22 @@ public struct GarbleRepairer: TextRepairing {
         if coreEnd < token.end, let last = core.unicodeScalars.last, CaseRestorer.isLetterLike(last) {
             let punct = bytes[coreEnd]
             let realPunctuation: Float? = switch punct {
-            case 0x2C, 0x2E: "hHnNkKlI".unicodeScalars.contains(last) ? 0.08 : nil
+            case 0x2C, 0x2E: "hHnNkKlI".unicodeScalars.contains(last) ? settings.realCommaPrior : nil
             case 0x5D: Self.opensBracket(before: coreEnd, in: bytes) ? nil : 0.02
             default: nil
             }
-            if let prior = realPunctuation {
+            if punct == 0x2C, descenderCommas, "hHnNlI".unicodeScalars.contains(last),
+               first?.lastWord?.unicodeScalars.last == "ң",
+               first?.text.unicodeScalars.last.map({ $0 == "ң" || $0 == "Ң" }) == true {
+                // the word already reads ң from its last glyph, and this document prints descenders as commas:
+                // the comma is that letter's descender far more often than a real comma (training renders: 341
+                // to 20), and the channel, trained on word cores without their punctuation, cannot weigh it
+                coreEnd += 1
+            } else if let prior = realPunctuation {
                 let extended = repairCore(core + String(UnicodeScalar(punct)), previous: previous, context: context)
-                if let a = first?.score, let b = extended?.score, b + log(1 - prior) > a + log(prior) {
+                // in a scan that prints descenders whole, a comma that changes nothing in the reading is real
+                let changes = descenderCommas || punct != 0x2C || extended?.text != first?.text
+                if changes, let a = first?.score, let b = extended?.score, b + log(1 - prior) > a + log(prior) {
                     first = extended
                     coreEnd += 1
                 } else if punct == 0x5D, first != nil {
@@ -547,6 +579,19 @@ public struct GarbleRepairer: TextRepairing {
         }
         return CoreRepair(text: out, alternatives: alternatives, confidence: confidence, score: score,
                           lastWord: lastWord)
+    }
+
+    /// Whether a closing "»" (right after a non-space, not before a letter) follows `offset` on its line.
+    static func closesGuillemet(after offset: Int, in bytes: [UInt8]) -> Bool {
+        var i = offset
+        while i + 1 < bytes.count && bytes[i] != 0x0A {
+            if bytes[i] == 0xC2 && bytes[i + 1] == 0xBB && i > 0 && bytes[i - 1] != 0x20 && bytes[i - 1] != 0x09 {
+                let after = i + 2 < bytes.count ? bytes[i + 2] : 0x20
+                if !((after | 0x20) >= 0x61 && (after | 0x20) <= 0x7A) { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Whether a "[" appears earlier on the same line.

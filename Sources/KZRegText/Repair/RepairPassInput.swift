@@ -5,8 +5,10 @@ struct RepairPassInput {
     /// Per token: garbled, to be decoded (its document or its line is garbled, it has Latin letters and is
     /// not a URL, e-mail, Roman numeral or known Latin term).
     let toDecode: [Bool]
+    /// Whether this scan prints the descender of ң as a comma after the "H" (decided from the whole text).
+    let descenderCommas: Bool
 
-    init(_ bytes: [UInt8], documentGarbleThreshold: Double) {
+    init(_ bytes: [UInt8], documentGarbleThreshold: Double, descenderCommaRate: Float) {
         let tokens = RepairTokenizer.tokens(bytes)
         self.tokens = tokens
         // Document and line level evidence: how much of the text is Latin look-alike?
@@ -34,6 +36,15 @@ struct RepairPassInput {
             toDecode[i] = true
         }
         self.toDecode = toDecode
+        // Some scans (bold serif faces) print the descender of ң as a comma after the "H": "KbI3MeTIHIH,".
+        // Real commas follow about 3 % of the words that end in "H"; these scans put one after 20–50 %.
+        var withComma = 0, endingInH = 0
+        for (i, t) in tokens.enumerated() where toDecode[i] && t.coreEnd - t.coreStart >= 4 {
+            guard bytes[t.coreEnd - 1] | 0x20 == 0x68 else { continue }
+            endingInH += 1
+            if t.coreEnd < t.end && bytes[t.coreEnd] == 0x2C { withComma += 1 }
+        }
+        descenderCommas = (Double(withComma) + 0.3) / (Double(endingInH) + 10) > Double(descenderCommaRate)
     }
 }
 
