@@ -8,7 +8,13 @@ import KZRegStructure
 /// басшы, басшылық, орындаушы, бөлім, комиссия, корпорация, ...): optional modifiers and genitive attributes,
 /// then the head, possibly extended by an apposition ("көрсетілетін қызметті беруші кеңсе қызметкері").
 public struct ActorCanonicalizer: Sendable {
-    public init() {}
+    /// Abbreviations the text defines ("(бұдан әрі – ХҚКО)"), in lower case: they name an actor as a head
+    /// noun does.
+    public var abbreviations: Set<String>
+
+    public init(abbreviations: Set<String> = []) {
+        self.abbreviations = abbreviations
+    }
 
     /// Stems of the head nouns that name an actor in this genre.
     static let heads: Set<String> = [
@@ -31,6 +37,9 @@ public struct ActorCanonicalizer: Sendable {
         "бас", "аға", "жетекші", "құрылымдық", "облыстық", "аудандық", "қалалық", "ауылдық",
     ]
 
+    /// Conjunctions joining two actors into one ("басшысы немесе оның орынбасары").
+    static let conjunctions: Set<String> = ["немесе", "не", "және", "мен", "бен", "пен"]
+
     /// Postpositions and conjunctions that close an adverbial clause ("Құжаттар түскен соң ..."): an actor
     /// phrase never spans them.
     static let clauseWords: Set<String> = [
@@ -44,8 +53,8 @@ public struct ActorCanonicalizer: Sendable {
     /// in the nominative anywhere in its first sentence. Byte ranges are into `text`.
     public func actor(in text: String) -> (text: String, start: Int, end: Int)? {
         let tokens = TextTokenizer.tokens(in: text)
-        var first = 0
-        // Skip a list label: "1)", "- 1)", "1.", "—".
+        // Skip a procedure label ("1-рәсім –", "2-іс-қимыл:") and a list label: "1)", "- 1)", "1.", "—".
+        var first = ProcedureLabel.read(tokens)?.next ?? 0
         while first < tokens.count, !tokens[first].isWord { first += 1 }
         guard first < tokens.count, first <= 4 else { return nil }
         let range = phrase(tokens, from: first, strict: false) ?? search(tokens, after: first)
@@ -62,6 +71,11 @@ public struct ActorCanonicalizer: Sendable {
         while index < tokens.count, index - from < 12 {
             let token = tokens[index]
             guard token.isWord else { return nil }
+            // "ХҚКО жинақтау бөлімінің қызметкері": an abbreviation before an actor phrase is its attribute.
+            if abbreviations.contains(token.lower), index + 1 < tokens.count, tokens[index + 1].isWord,
+               let longer = phrase(tokens, from: index + 1, strict: strict) {
+                return (from, longer.1)
+            }
             if isNominativeHead(token.lower) {
                 var end = index
                 var cursor = index + 1
@@ -86,6 +100,16 @@ public struct ActorCanonicalizer: Sendable {
                     index = end + 1
                     modifiers = 0
                     continue
+                }
+                // "беруші басшысының орынбасары": the phrase so far is a genitive attribute of a longer actor.
+                if end + 1 < tokens.count, tokens[end + 1].isWord, KazakhMorphology.isGenitive(tokens[end + 1].lower),
+                   let longer = phrase(tokens, from: end + 1, strict: strict) {
+                    return (from, longer.1)
+                }
+                // "басшысы немесе оның орынбасары": actors joined by a conjunction act together.
+                if end + 2 < tokens.count, Self.conjunctions.contains(tokens[end + 1].lower), tokens[end + 2].isWord,
+                   let other = phrase(tokens, from: end + 2, strict: strict) {
+                    return (from, other.1)
                 }
                 return (from, end)
             }
@@ -133,7 +157,7 @@ public struct ActorCanonicalizer: Sendable {
 
     /// Whether the word is an actor head noun in the nominative (bare or possessive).
     func isNominativeHead(_ word: String) -> Bool {
-        KazakhMorphology.readings(of: word).contains {
+        abbreviations.contains(word) || KazakhMorphology.readings(of: word).contains {
             $0.grammaticalCase == .nominative && Self.isHead($0.stem)
         }
     }
@@ -183,7 +207,7 @@ public struct ActorCanonicalizer: Sendable {
 
     /// Whether some reading of the word has an actor head stem, in any case.
     func isHeadReading(_ word: String) -> Bool {
-        KazakhMorphology.readings(of: word).contains { Self.isHead($0.stem) }
+        abbreviations.contains(word) || KazakhMorphology.readings(of: word).contains { Self.isHead($0.stem) }
     }
 
     // MARK: - Keys

@@ -21,6 +21,19 @@ public struct ExpectedRecord: Sendable, Codable {
         public var kind: ServiceProcess.Kind
     }
 
+    public struct ExpectedForms: Sendable, Codable {
+        public var electronic: Bool
+        public var paper: Bool
+    }
+
+    /// A reference to another act; the date is ISO 8601 ("2015-04-28").
+    public struct ExpectedReference: Sendable, Codable {
+        public var actType: String?
+        public var date: String?
+        public var number: String?
+        public var registrationNumber: String?
+    }
+
     public struct ExpectedRegulation: Sendable, Codable {
         public var kind: Regulation.Kind?
         public var annex: Int?
@@ -30,6 +43,40 @@ public struct ExpectedRecord: Sendable, Codable {
         public var participants: [String]?
         public var steps: [ExpectedStep]
         public var processes: [ExpectedProcess]?
+        /// The service's forms, result and basis, and the references to other acts: checked only when the
+        /// golden file gives them (`null` then means that nothing must be found).
+        public var forms: ExpectedForms?
+        public var serviceResult: String?
+        public var basis: String?
+        public var references: [ExpectedReference]?
+        /// Which of the optional fields above the golden file gives.
+        public var checksForms = false
+        public var checksServiceResult = false
+        public var checksBasis = false
+
+        private enum CodingKeys: String, CodingKey {
+            case kind, annex, serviceName, provider, stepsPoint, participants, steps, processes
+            case forms, serviceResult, basis, references
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            kind = try container.decodeIfPresent(Regulation.Kind.self, forKey: .kind)
+            annex = try container.decodeIfPresent(Int.self, forKey: .annex)
+            serviceName = try container.decodeIfPresent(String.self, forKey: .serviceName)
+            provider = try container.decodeIfPresent(String.self, forKey: .provider)
+            stepsPoint = try container.decodeIfPresent(String.self, forKey: .stepsPoint)
+            participants = try container.decodeIfPresent([String].self, forKey: .participants)
+            steps = try container.decode([ExpectedStep].self, forKey: .steps)
+            processes = try container.decodeIfPresent([ExpectedProcess].self, forKey: .processes)
+            forms = try container.decodeIfPresent(ExpectedForms.self, forKey: .forms)
+            serviceResult = try container.decodeIfPresent(String.self, forKey: .serviceResult)
+            basis = try container.decodeIfPresent(String.self, forKey: .basis)
+            references = try container.decodeIfPresent([ExpectedReference].self, forKey: .references)
+            checksForms = container.contains(.forms)
+            checksServiceResult = container.contains(.serviceResult)
+            checksBasis = container.contains(.basis)
+        }
     }
 
     /// The input, relative to the repository root.
@@ -51,7 +98,8 @@ public struct ExtractionScore: Sendable, Hashable {
     public var correctQualifiers = 0
     public var checkedQualifiers = 0
     /// Other checked fields (kind, annex, service name, provider, steps point, participants, results,
-    /// processes): how many were right, and what was wrong.
+    /// processes, and where given forms, service result, basis and references): how many were right, and
+    /// what was wrong.
     public var correctFields = 0
     public var checkedFields = 0
     public var mismatches: [String] = []
@@ -146,6 +194,23 @@ public struct ExtractionEvaluator: Sendable {
             check(&score, "\(label) processes",
                   processes.map { "\($0.label.prefix { $0.isNumber })/\($0.kind.rawValue)" },
                   actual.processes.map { "\($0.number)/\($0.kind.rawValue)" })
+        }
+        if golden.checksForms {
+            check(&score, "\(label) forms", golden.forms.map { "electronic \($0.electronic), paper \($0.paper)" },
+                  actual.forms.map { "electronic \($0.electronic), paper \($0.paper)" })
+        }
+        if golden.checksServiceResult {
+            check(&score, "\(label) serviceResult", golden.serviceResult.map(Self.normalized),
+                  actual.result.map { Self.normalized($0.text) })
+        }
+        if golden.checksBasis {
+            check(&score, "\(label) basis", golden.basis.map(Self.normalized), actual.basis.map { Self.normalized($0.text) })
+        }
+        if let references = golden.references {
+            func describe(_ parts: [String?]) -> String { parts.map { $0 ?? "-" }.joined(separator: " ") }
+            check(&score, "\(label) references",
+                  references.map { describe([$0.actType, $0.date, $0.number, $0.registrationNumber]) },
+                  actual.references.map { describe([$0.actType, $0.date?.iso, $0.number, $0.registrationNumber]) })
         }
         var used = Set<Int>()
         for step in golden.steps {

@@ -27,6 +27,19 @@ struct ReferenceExtractor: Sendable {
         return actTypes.first { folded.simpleHasPrefix($0.prefix) }?.nominative
     }
 
+    /// Whether a registration number at byte `end` still belongs to the act cited up to byte `start`: no
+    /// sentence ends between them, and at most a quoted name and a few dozen words lie between ("... бұйрығымен
+    /// бекітілген "…" стандартына (… № 11487 болып тіркелген)").
+    static func sameClause(_ tokens: [TextToken], from start: Int, to end: Int) -> Bool {
+        let between = tokens.filter { $0.start >= start && $0.end <= end }
+        guard between.filter(\.isWord).count <= 40 else { return false }
+        for (index, token) in between.enumerated() where token.is(".") || token.is(";") {
+            if token.is(";") { return false }
+            if index + 1 < between.count, between[index + 1].text.first?.isUppercase == true { return false }
+        }
+        return true
+    }
+
     struct Found {
         var citation: (actType: String?, date: CalendarDate?, number: String?, registration: String?)
         var start: Int
@@ -52,8 +65,8 @@ struct ReferenceExtractor: Sendable {
             if token.folded == "болып", index + 1 < tokens.count, tokens[index + 1].folded.hasPrefix("тиркел"),
                let number = numberMatches.last(where: { $0.end <= token.start && $0.start >= consumed - 400 }),
                token.start - number.end < 8 {
-                if var last = found.last, number.start >= last.end, number.start - last.end < 300,
-                   last.citation.registration == nil {
+                if var last = found.last, number.start >= last.end, last.citation.registration == nil,
+                   Self.sameClause(tokens, from: last.end, to: number.start) {
                     last.citation.registration = number.number
                     last.end = tokens[index + 1].end
                     found[found.count - 1] = last

@@ -30,7 +30,8 @@ struct RegulationExtractor: Sendable {
             regulation.provider = provider
             regulation.providerSpan = span
         }
-        let (stepsPoint, steps) = StepExtractor(locator: locator).extract(scope)
+        let actors = ActorCanonicalizer(abbreviations: AbbreviationFinder.abbreviations(in: scope.body.map(\.node.ownText)))
+        let (stepsPoint, steps) = StepExtractor(locator: locator, actors: actors).extract(scope)
         let stepsIndex = scope.body.firstIndex { $0.node.kind == .point && $0.node.number == stepsPoint && stepsPoint != nil }
             ?? scope.body.count
         regulation.forms = info.forms(scope: scope, before: stepsIndex)

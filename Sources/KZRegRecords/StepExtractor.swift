@@ -7,7 +7,8 @@ import KZRegStructure
 /// step sources.
 struct StepExtractor: Sendable {
     let locator: SpanLocator
-    let actors = ActorCanonicalizer()
+    /// Reads the actors; carries the abbreviations the regulation defines.
+    var actors = ActorCanonicalizer()
     let durations = DurationParser()
 
     /// A piece of a step: a node, or a byte range of a node's text when steps were split out of one paragraph.
@@ -101,17 +102,20 @@ struct StepExtractor: Sendable {
             }
             return groups
         }
-        return nodes.filter { ($0.kind == .paragraph || $0.kind == .bulletItem) && !$0.ownText.isEmpty }
-            .map { Group(number: Self.labelNumber($0.ownText), parts: [Part(node: $0)]) }
-    }
-
-    /// The number of a paragraph labelled "1-рәсім", "2-қадам", "3-іс-қимыл" (procedure, step, action).
-    static func labelNumber(_ text: String) -> Int? {
-        let tokens = TextTokenizer.tokens(in: String(text.prefix(40)))
-        guard tokens.count >= 3, tokens[0].isNumber, tokens[1].isDash,
-              ["расим", "кадам", "ис-кимыл", "ис-арекет"].contains(where: { tokens[2].folded.hasPrefix($0) })
-        else { return nil }
-        return Int(tokens[0].text)
+        // Paragraphs labelled "1-рәсім –" start steps and the others continue them; without labels each
+        // paragraph is a step. A paragraph giving a result ("нәтижесі: ...") always continues the step before it.
+        let paragraphs = nodes.filter { ($0.kind == .paragraph || $0.kind == .bulletItem) && !$0.ownText.isEmpty }
+        let labelled = paragraphs.contains { ProcedureLabel.read($0.ownText) != nil }
+        var groups: [Group] = []
+        for paragraph in paragraphs {
+            let label = ProcedureLabel.read(paragraph.ownText)?.number
+            if !groups.isEmpty, label == nil, labelled || ResultFinder.opensWithResult(paragraph.ownText) {
+                groups[groups.count - 1].parts.append(Part(node: paragraph))
+            } else {
+                groups.append(Group(number: label, parts: [Part(node: paragraph)]))
+            }
+        }
+        return groups
     }
 
     /// Steps written inside the lead-in paragraph itself ("... ұзақтығы: 1) ...; 2) ...").
@@ -159,8 +163,10 @@ struct StepExtractor: Sendable {
             let aligned = locator.aligned(part.node)
             let base = part.range?.lowerBound ?? 0
             let text = part.text
-            // Steps split out of one paragraph keep their "1)" label in the text; drop it as the segmenter does.
-            let shown = part.range == nil ? text : text.utf8Slice(ServiceInfoExtractor.afterLabel(text), text.utf8.count)
+            // Steps split out of one paragraph keep their "1)" label in the text, and paragraphs their "1-рәсім –"
+            // label: drop them as the segmenter drops "1)".
+            let labelEnd = part.range == nil ? ProcedureLabel.read(text)?.bodyStart ?? 0 : ServiceInfoExtractor.afterLabel(text)
+            let shown = text.utf8Slice(labelEnd, text.utf8.count)
             texts.append(shown.trimmingWhitespace())
             let partSpan = part.range.map { aligned.span($0.lowerBound, $0.upperBound) } ?? part.node.span
             span = span.map { $0.union(partSpan) } ?? partSpan

@@ -68,6 +68,24 @@ import Testing
                                                CalendarDate(year: 2020, month: 12, day: 23)])
     }
 
+    @Test func registrationAfterTheQuotedNameOfWhatTheOrderApproved() {
+        let text = "Министрдің 2015 жылғы 6 мамырдағы № 3-3/407 бұйрығымен бекітілген \"Жеке қосалқы шаруашылықтың бар "
+            + "екендігі туралы анықтама беру\" мемлекеттік көрсетілетін қызмет стандартына (Нормативтік құқықтық "
+            + "актілерді мемлекеттік тіркеу тізілімінде № 11487 болып тіркелген) сәйкес нысан бойынша анықтама"
+        let found = extractor.references(in: text)
+        #expect(found.count == 1)
+        #expect(found.first?.citation.number == "3-3/407")
+        #expect(found.first?.citation.registration == "11487")
+    }
+
+    @Test func registrationInTheNextSentenceIsItsOwnReference() {
+        let text = "Министрдің 2015 жылғы 6 мамырдағы № 407 бұйрығымен бекітілген. Стандарт (Нормативтік құқықтық "
+            + "актілерді мемлекеттік тіркеу тізілімінде № 11487 болып тіркелген) қолданылады"
+        let found = extractor.references(in: text)
+        #expect(found.map(\.citation.number) == ["407", nil])
+        #expect(found.map(\.citation.registration) == [nil, "11487"])
+    }
+
     @Test func bareMentionsAreNotReferences() {
         #expect(extractor.references(in: "осы қаулыға 1-қосымшаға сәйкес заңнамада белгіленген тәртіппен").isEmpty)
     }

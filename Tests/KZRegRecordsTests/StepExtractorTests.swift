@@ -102,6 +102,46 @@ import Testing
         #expect(found.map { $0.durations.map(\.unit) } == [[.minute], [.hour]])
     }
 
+    @Test func labelledParagraphsWithTheirResultsOnLinesOfTheirOwn() {
+        let (root, source) = regulation { b in [
+            b.node(.point, "5", lead) { b in [
+                b.node(.paragraph, nil, "1-рәсім – мәдени мұра бөлімінің басшысы жауапты маманды анықтайды – сол күні;"),
+                b.node(.paragraph, nil, "нәтижесі: жауапты маманға жолданған құжаттар;"),
+                b.node(.paragraph, nil, "2-рәсім – бөлімнің жауапты маманы жобаны 8 (сегіз) жұмыс күні ішінде дайындайды;"),
+                b.node(.paragraph, nil, "Рәсімнің нәтижесі – рұқсаттың жобасы."),
+                b.node(.paragraph, nil, "Құжаттар толық болмаған жағдайда 2 жұмыс күні ішінде бас тартады."),
+            ] },
+        ] }
+        let (_, found) = steps(root, source)
+        #expect(found.map(\.number) == [1, 2])
+        #expect(found.map(\.actor) == ["мәдени мұра бөлімінің басшысы", "бөлімнің жауапты маманы"])
+        #expect(found.map(\.result) == ["жауапты маманға жолданған құжаттар", "рұқсаттың жобасы"])
+        // The unlabelled paragraph continues the labelled step before it.
+        #expect(found[1].durations.map(\.value) == [8, 2])
+        // The label is no part of the action text.
+        #expect(found[0].text.hasPrefix("мәдени мұра бөлімінің басшысы"))
+        #expect(found[0].actorSpan?.text(in: source) == "мәдени мұра бөлімінің басшысы")
+    }
+
+    @Test func aResultLineContinuesAnUnlabelledParagraphStep() {
+        let (root, source) = regulation { b in [
+            b.node(.point, "2", lead) { b in [
+                b.node(.paragraph, nil, "кеңсе қызметкері өтінішті тіркейді – 30 минут;"),
+                b.node(.paragraph, nil, "Нәтижесі: тіркелген өтініш;"),
+                b.node(.paragraph, nil, "басшылығы құжаттармен танысады – 2 сағат."),
+            ] },
+        ] }
+        let (_, found) = steps(root, source)
+        #expect(found.map(\.number) == [1, 2])
+        #expect(found.map(\.result) == ["тіркелген өтініш", nil])
+    }
+
+    @Test(arguments: [("1-рәсім – басшы қол қояды", 1), ("2-іс-қимыл: басшы", 2), ("3-қадам басшы", 3),
+                      ("1-рәсімнің нәтижесі: жоба", nil), ("1-тармақта көрсетілген", nil)])
+    func procedureLabels(_ text: String, _ number: Int?) {
+        #expect(ProcedureLabel.read(text)?.number == number)
+    }
+
     @Test func aCrossReferenceToTheStepsPointIsNotTheStepsPoint() {
         let (root, source) = regulation { b in [
             b.node(.point, "3", "3. Әрбір рәсімнің (іс-қимылдың) мазмұны мен ұзақтығы осы регламенттің 5-тармағында көрсетілген."),
