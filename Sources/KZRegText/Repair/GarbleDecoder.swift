@@ -18,7 +18,7 @@ public struct GarbleDecoderSettings: Sendable {
     public var deletionSources = 12
     public var deletionFloor: Float = -5
     public var substitutionLogP: Float = -7.5
-    public var charWeight: Float = 0.3
+    public var charWeight: Float = 0.15
     /// Document adaptation: rounds, pseudo-count weight of the trained channel, confidence of pairs used.
     public var adaptRounds = 1
     public var adaptPrior: Float = 50
@@ -135,7 +135,7 @@ struct GarbleDecoder {
     /// Cost of a letter read as an arbitrary single symbol (outside the learned channel).
     var substitutionLogP: Float = -9
     /// Weight of the character trigram on lexicon words (vowel harmony etc. penalize junk forms).
-    var charWeight: Float = 0.3
+    var charWeight: Float = 0.15
 
     private struct State {
         var node: Int32       // trie node (lexicon) or packed (p2,p1) letters (OOV)
