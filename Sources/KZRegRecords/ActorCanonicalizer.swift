@@ -94,9 +94,12 @@ public struct ActorCanonicalizer: Sendable {
                     }
                     cursor += 1
                 }
-                // "Комиссия ұсынымының ...": a bare head is an attribute of a longer genitive phrase.
+                // "Комиссия ұсынымының ...": a bare head is an attribute of a longer genitive phrase, whose next
+                // noun then carries the possessive; a genitive without it ("орындаушы құжаттың көшірмесін ...")
+                // opens a phrase of its own, after the actor.
                 if !isPossessiveHead(tokens[end].lower), end + 1 < tokens.count, tokens[end + 1].isWord, KazakhMorphology.isGenitive(tokens[end + 1].lower),
-                   !isHeadReading(tokens[end + 1].lower) {
+                   !isHeadReading(tokens[end + 1].lower),
+                   KazakhMorphology.readings(of: tokens[end + 1].lower).contains(where: { $0.grammaticalCase == .genitive && $0.possessive }) {
                     index = end + 1
                     modifiers = 0
                     continue

@@ -4,7 +4,8 @@ import KZRegStructure
 /// ("… процесіне қатысатын … бөлімшелерінің (қызметкерлерінің) тізбесі:") into actors with keys and spans.
 struct ParticipantExtractor: Sendable {
     let locator: SpanLocator
-    let actors = ActorCanonicalizer()
+    /// Gives the items their keys; carries the abbreviations the regulation defines.
+    var actors = ActorCanonicalizer()
 
     /// The items of the point listing the units / employees taking part ("…процесіне қатысатын … тізбесі:").
     func participants(scope: RegulationScope) -> [ActorMention] {

@@ -4,7 +4,8 @@ import KZRegStructure
 /// "1-үдеріс — ..." (also as sub-points: "2) 1-үдеріс — ..."), in document order.
 struct ProcessExtractor: Sendable {
     let locator: SpanLocator
-    let actors = ActorCanonicalizer()
+    /// Reads the actors; carries the abbreviations the regulation defines ("(бұдан әрі – ХҚКО)").
+    var actors = ActorCanonicalizer()
     let durations = DurationParser()
 
     func extract(_ scope: RegulationScope) -> [ServiceProcess] {
@@ -96,10 +97,17 @@ struct ProcessExtractor: Sendable {
         return (tokens[index].start, tokens[index].end, tokens[index + 2].start)
     }
 
-    /// The first actor named in a process description, in whatever case ("көрсетілетін қызметті алушының").
+    /// The first actor named in a process description, in whatever case ("көрсетілетін қызметті алушының"),
+    /// or a defined abbreviation with the actor phrase it opens.
     private func processActor(in text: String) -> String? {
         let tokens = TextTokenizer.tokens(in: text)
         guard let head = tokens.firstIndex(where: { $0.isWord && actors.isHeadReading($0.lower) }) else { return nil }
+        // A defined abbreviation ("ХҚКО", "ХҚКО операторы", "ХҚКО жинақтау секторының қызметкері") opens the
+        // actor phrase read as at the start of a step.
+        if actors.abbreviations.contains(tokens[head].lower),
+           let (start, end) = actors.phrase(tokens, from: head, strict: false) {
+            return text.utf8Slice(tokens[start].start, tokens[end].end)
+        }
         var start = head
         // Extend over the service-party words before the head ("көрсетілетін қызметті алушы").
         while start > 0, tokens[start - 1].isWord, start > head - 3 {

@@ -197,7 +197,8 @@ public struct Step: Sendable, Hashable, Codable {
     public var actorSpan: SourceSpan?
     public var text: String
     public var durations: [Duration]
-    /// The step's result ("Нәтижесі - ...").
+    /// The step's result: its own "Нәтижесі - ...", else the item for it in a separate results point after
+    /// the steps ("… рәсімнің (іс-қимылдың) нәтижесі: 1) …", see `ResultsPointReader`).
     public var result: String?
     /// Where `result` was read.
     public var resultSpan: SourceSpan?

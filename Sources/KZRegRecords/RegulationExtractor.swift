@@ -37,15 +37,20 @@ struct RegulationExtractor: Sendable {
         regulation.forms = info.forms(scope: scope, before: stepsIndex)
         regulation.result = info.result(scope: scope, before: stepsIndex)
         regulation.basis = info.basis(scope: scope)
-        var participants = ParticipantExtractor(locator: locator).participants(scope: scope)
+        var participants = ParticipantExtractor(locator: locator, actors: actors).participants(scope: scope)
         var reconciledSteps = steps
         ActorKeyReconciler().reconcile(participants: &participants, steps: &reconciledSteps,
                                        texts: scope.body.map(\.node.ownText))
         regulation.participantActors = participants
         regulation.participants = participants.map(\.text)
+        // Results listed in a point of their own after the steps ("Келесі рәсімді … бастау үшін негіз болатын
+        // … рәсімнің (іс-қимылдың) нәтижесі: 1) …").
+        if let items = ResultsPointReader(locator: locator).items(scope, stepsIndex: stepsIndex) {
+            StepResultMapper.assign(items, to: &reconciledSteps)
+        }
         regulation.stepsPoint = stepsPoint
         regulation.steps = reconciledSteps
-        regulation.processes = ProcessExtractor(locator: locator).extract(scope)
+        regulation.processes = ProcessExtractor(locator: locator, actors: actors).extract(scope)
         regulation.durations = durations(scope)
         regulation.references = references(scope)
         regulation.annexes = ownAnnexes

@@ -32,4 +32,21 @@ import Testing
         #expect(processes(["1-үдеріс — таңдау;", "күндерде — өңдеу;", "4-үдеріс — алу."])
                 == ["1/process/1-үдеріс", "4/process/4-үдеріс"])
     }
+
+    @Test func aDefinedAbbreviationNamesTheProcessActor() {
+        var b = TreeBuilder()
+        let root = b.node(.approvedText, heading: "\"Сынақ\" мемлекеттік көрсетілетін қызмет регламенті", "") { b in [
+            b.node(.point, "8", "8. ХҚКО арқылы рәсімдердің (іс-қимылдардың) реттілігін сипаттау:"),
+            b.node(.paragraph, nil, "1-процесс – ХҚКО операторы өтінішті қабылдайды – 15 минут ішінде;"),
+            b.node(.paragraph, nil, "2-процесс – ХҚКО жинақтау секторының қызметкері құжаттарды жолдайды;"),
+            b.node(.paragraph, nil, "3-процесс – ХҚКО дайын құжатты көрсетілетін қызметті алушыға береді."),
+        ] }
+        let locator = SpanLocator(repair: RepairResult(text: b.source, edits: []))
+        let plain = ProcessExtractor(locator: locator).extract(RegulationScope(root))
+        #expect(plain.map(\.actor) == ["операторы", "секторының қызметкері", "көрсетілетін қызметті алушыға"])
+        let found = ProcessExtractor(locator: locator, actors: ActorCanonicalizer(abbreviations: ["хқко"]))
+            .extract(RegulationScope(root))
+        #expect(found.map(\.actor) == ["ХҚКО операторы", "ХҚКО жинақтау секторының қызметкері", "ХҚКО"])
+        #expect(found.map(\.actorKey) == ["хқко оператор", "хқко жинақтау сектор қызметкер", "хқко"])
+    }
 }
