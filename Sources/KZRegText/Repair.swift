@@ -41,23 +41,31 @@ public struct RepairResult: Sendable {
         var starts: [Int] = []
         starts.reserveCapacity(edits.count)
         var delta = 0
-        for edit in edits {
-            starts.append(edit.start + delta)
-            delta += edit.replacement.utf8.count - (edit.end - edit.start)
+        for k in edits.indices {   // (by index: no copy of each edit)
+            starts.append(edits[k].start + delta)
+            delta += edits[k].replacement.utf8.count - (edits[k].end - edits[k].start)
         }
         self.repairedStarts = starts
     }
 
     /// Builds the result of applying `edits` (sorted, non-overlapping) to `input`.
     public init(applying edits: [RepairEdit], to input: String) {
+        self.init(applying: edits, toUTF8: Array(input.utf8))
+    }
+
+    /// Builds the result of applying `edits` (sorted, non-overlapping) to the input's UTF-8 bytes.
+    init(applying edits: [RepairEdit], toUTF8 source: [UInt8]) {
+        var length = source.count
+        for k in edits.indices { length += edits[k].replacement.utf8.count - (edits[k].end - edits[k].start) }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(input.utf8.count)
-        let source = Array(input.utf8)
+        bytes.reserveCapacity(length)
         var position = 0
-        for edit in edits {
-            bytes.append(contentsOf: source[position..<edit.start])
-            bytes.append(contentsOf: edit.replacement.utf8)
-            position = edit.end
+        for k in edits.indices {   // (by index: no copy of each edit)
+            bytes.append(contentsOf: source[position..<edits[k].start])
+            if edits[k].replacement.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+                bytes.append(contentsOf: edits[k].replacement.utf8)
+            }
+            position = edits[k].end
         }
         bytes.append(contentsOf: source[position...])
         self.init(text: String(decoding: bytes, as: UTF8.self), edits: edits)

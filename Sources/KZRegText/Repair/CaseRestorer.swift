@@ -124,13 +124,24 @@ extension CaseRestorer {
         var isWord = [Bool](repeating: false, count: tokens.count)
         var looksCaps = [Bool](repeating: false, count: tokens.count)
         var upper = 0, lower = 0
-        for (i, t) in tokens.enumerated() where decoded[i] && t.latin >= 2 && t.coreEnd > t.coreStart {
+        let classes = Self.byteClasses
+        for i in tokens.indices where decoded[i] {
+            let start = tokens[i].coreStart, end = tokens[i].coreEnd
+            guard tokens[i].latin >= 2 && end > start else { continue }
             isWord[i] = true
-            looksCaps[i] = Self.capsLooking(utf8: bytes[t.coreStart..<t.coreEnd])
-            for u in bytes[(t.coreStart + 1)..<t.coreEnd] {
-                if u == 0x41 || u == 0x45 || u == 0x50 || u == 0x58 { upper += 1 }
-                if u == 0x61 || u == 0x65 || u == 0x70 || u == 0x78 { lower += 1 }
+            // `capsLooking` and, past the first byte, the capital and small a, e, p, x in one pass
+            var letters = 0, small: UInt8 = 0, capitalAEPX = 0, smallAEPX = 0
+            for k in start..<end {
+                let c = classes[Int(bytes[k])]
+                small |= c & 1
+                letters &+= Int(c >> 1 & 1)
+                capitalAEPX &+= Int(c >> 2 & 1)
+                smallAEPX &+= Int(c >> 3 & 1)
             }
+            let first = classes[Int(bytes[start])]
+            upper += capitalAEPX - Int(first >> 2 & 1)
+            lower += smallAEPX - Int(first >> 3 & 1)
+            looksCaps[i] = small == 0 && letters >= 2
         }
         func core(_ i: Int) -> String { tokens[i].core(bytes)! }
         // log-likelihood ratio of one capital A/E/P/X: ALL CAPS (≈0.9) against this document's lower case
@@ -196,6 +207,17 @@ extension CaseRestorer {
             caps[i - 1] = true
         }
         return caps
+    }
+
+    /// Per byte: 1 a small Latin letter other than b and l (not caps-looking), 2 a capital or b (a caps-looking
+    /// letter), 4 a capital A, E, P or X, 8 a small a, e, p or x.
+    private static let byteClasses: [UInt8] = (0...255).map { (u: Int) -> UInt8 in
+        var c: UInt8 = 0
+        if u >= 97 && u <= 122 && u != 98 && u != 108 { c |= 1 }
+        if (u >= 65 && u <= 90) || u == 98 { c |= 2 }
+        if u == 0x41 || u == 0x45 || u == 0x50 || u == 0x58 { c |= 4 }
+        if u == 0x61 || u == 0x65 || u == 0x70 || u == 0x78 { c |= 8 }
+        return c
     }
 
     /// Log-likelihood ratio a formula or stamp line needs from its capitals.

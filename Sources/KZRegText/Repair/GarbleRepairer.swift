@@ -12,13 +12,13 @@ public struct GarbleRepairer: TextRepairing {
     /// The trained model that document adaptation starts from (the model itself unless adapted).
     private var baseModel: GarbleModel
     /// Decoded garble words (garble text → candidates).
-    private let cache: Memo<ByteKey, [WordCandidate]>
+    private let cache: ByteMemo<[WordCandidate]>
     /// Whole token decisions, so repeated tokens in repeated contexts cost one lookup.
-    private let decisions: Memo<ByteKey, Decision>
+    private let decisions: ByteMemo<Decision>
     /// Whether adjacent garbled pieces are one word (see `joinedRuns`).
-    private let joins: Memo<ByteKey, Bool>
+    private let joins: ByteMemo<Bool>
     /// `bestWord` by garbled core.
-    private let bestWords: Memo<ByteKey, BestWord>
+    private let bestWords: ByteMemo<BestWord>
     private let adaptedRepairers: RepairerMemo
     /// Fraction of Latin-only word tokens above which a whole document is treated as garbled.
     public var documentGarbleThreshold = 0.25
@@ -31,10 +31,10 @@ public struct GarbleRepairer: TextRepairing {
         self.model = model
         self.baseModel = model
         self.settings = settings
-        self.cache = Memo(capacity: 200_000)
-        self.decisions = Memo(capacity: 400_000)
-        self.joins = Memo(capacity: 200_000)
-        self.bestWords = Memo(capacity: 200_000)
+        self.cache = ByteMemo(capacity: 200_000)
+        self.decisions = ByteMemo(capacity: 400_000)
+        self.joins = ByteMemo(capacity: 200_000)
+        self.bestWords = ByteMemo(capacity: 200_000)
         self.adaptedRepairers = RepairerMemo()
     }
 
@@ -53,7 +53,7 @@ public struct GarbleRepairer: TextRepairing {
     /// the adapted pass (names and terms repeat within a document).
     var documentWords: [String: Int] = [:]
     /// Readings including proposed words, per garble and context (see `readings(_:afterNumber:)`).
-    private let proposals = Memo<ByteKey, [WordCandidate]>(capacity: 100_000)
+    private let proposals = ByteMemo<[WordCandidate]>(capacity: 100_000)
 
     public func repair(_ text: String) -> RepairResult {
         repair(text, rounds: adaptsToDocument ? settings.adaptRounds : 0)
@@ -64,7 +64,9 @@ public struct GarbleRepairer: TextRepairing {
         let input = RepairPassInput(bytes, documentGarbleThreshold: documentGarbleThreshold,
                                     descenderCommaRate: settings.descenderCommaRate)
         let firstPass = repairPass(bytes, input)
-        guard rounds > 0, firstPass.count >= 40 else { return RepairResult(applying: firstPass.map(\.edit), to: text) }
+        guard rounds > 0, firstPass.count >= 40 else {
+            return RepairResult(applying: firstPass.map(\.repairEdit), toUTF8: bytes)
+        }
         // Repairers of adapted channels are memoized by the first pass's confident repairs (the evidence they
         // are estimated from), so a document seen again reuses the adapted channel and its decode caches.
         let threshold = Double(settings.adaptConfidence)
@@ -91,7 +93,7 @@ public struct GarbleRepairer: TextRepairing {
             var adapter = ChannelAdapter(model: baseModel, settings: settings)
             adapter.priorWeight = settings.adaptPrior
             guard let (adapted, _) = adapter.adapt(pairs: pairs) else {
-                return RepairResult(applying: firstPass.map(\.edit), to: text)
+                return RepairResult(applying: firstPass.map(\.repairEdit), toUTF8: bytes)
             }
             var plain = settings
             plain.lookAlikeLogP = 0
@@ -107,13 +109,41 @@ public struct GarbleRepairer: TextRepairing {
         // confident first-pass repairs stay; the rest is decoded again with the adapted channel
         if rounds - 1 > 0 { return second.repair(text, rounds: rounds - 1) }
         let keep = KeptEdits(firstPass, start: \.edit.start, tokens: input.tokens) { $0.edit.confidence >= 0.9 }
-        return RepairResult(applying: second.repairPass(bytes, input, keep: keep).map(\.edit), to: text)
+        return RepairResult(applying: second.repairPass(bytes, input, keep: keep).map(\.repairEdit), toUTF8: bytes)
     }
 
-    /// An edit of one pass with the lower-case word it read (the next token's context).
+    /// An edit of one pass with the lower-case word it read (the next token's context). The edit is kept as its
+    /// start and its `Decision` (the memo's own object on a hit), so copying a pass edit costs two references.
     private struct PassEdit {
-        var edit: RepairEdit
+        var start: Int
+        var decision: Decision
         var lowerWord: String?
+
+        init(edit: RepairEdit, lowerWord: String? = nil) {
+            start = edit.start
+            decision = Decision(original: edit.original, originalLength: edit.end - edit.start,
+                                replacement: edit.replacement, alternatives: edit.alternatives,
+                                confidence: edit.confidence, lowerWord: lowerWord)
+            self.lowerWord = lowerWord
+        }
+
+        init(start: Int, decision: Decision) {
+            self.start = start
+            self.decision = decision
+            lowerWord = decision.lowerWord
+        }
+
+        /// The edit's fields, read from the decision (no `RepairEdit` is made to read one).
+        var edit: DecisionEdit { DecisionEdit(start: start, decision: decision) }
+
+        var repairEdit: RepairEdit {
+            RepairEdit(start: start, end: start + decision.originalLength, original: decision.original,
+                       replacement: decision.replacement, alternatives: decision.alternatives,
+                       confidence: decision.confidence)
+        }
+
+        /// Whether the edit changes its text (`edit.replacement != edit.original`).
+        var changesText: Bool { decision.changesText }
     }
 
     /// One pass over the text: its edits in order. Edits in `keep` (by token) are taken as they are.
@@ -133,6 +163,7 @@ public struct GarbleRepairer: TextRepairing {
             }
         }
         var edits: [PassEdit] = []
+        edits.reserveCapacity(input.decodeCount)
         var previousWord: String? = nil
         var sentenceStart = true
         var previousLine = -1
@@ -170,8 +201,8 @@ public struct GarbleRepairer: TextRepairing {
                 continue
             }
             // "Ne"/"No" before a number → "№"
-            if let core = token.core(bytes), isNumeroSign(core), let next, next.line <= token.line + 1,
-               next.startsWithDigitLike(bytes) {
+            if token.startsWithN(bytes), let core = token.core(bytes), isNumeroSign(core), let next,
+               next.line <= token.line + 1, next.startsWithDigitLike(bytes) {
                 edits.append(PassEdit(edit: RepairEdit(start: token.coreStart, end: token.coreEnd, original: core,
                                                        replacement: "№", alternatives: [core], confidence: 0.95)))
                 previousWord = nil
@@ -191,11 +222,11 @@ public struct GarbleRepairer: TextRepairing {
             // right context: the next word (its best context-free reading when garbled), if nothing but space
             // separates them
             if settings.nextBigramWeight != 0, token.coreEnd == token.end, let next, next.coreStart == next.start,
-               next.line <= token.line + 1, let nextCore = next.core(bytes) {
+               next.line <= token.line + 1, next.coreEnd > next.coreStart {
                 if toDecode[nextIndex] {
-                    context.next = contextWord(nextCore)
+                    context.next = contextWord(next, bytes)
                 } else if next.cyrillic > 0 && next.latin == 0 {
-                    context.next = nextCore.lowercased()
+                    context.next = next.coreLower(bytes)
                 }
             }
             // a surname: the word right after an initial on the same line ("Е. Қошанов")
@@ -214,9 +245,9 @@ public struct GarbleRepairer: TextRepairing {
                                                  descenderCommas: input.descenderCommas),
                read.lowerWord?.unicodeScalars.first == "ж" {
                 halfRead = true
-                let edit = RepairEdit(start: token.start, end: read.edit.end, original: "«" + read.edit.original,
-                                      replacement: read.edit.replacement, alternatives: read.edit.alternatives,
-                                      confidence: read.edit.confidence)
+                let r = read.repairEdit
+                let edit = RepairEdit(start: token.start, end: r.end, original: "«" + r.original,
+                                      replacement: r.replacement, alternatives: r.alternatives, confidence: r.confidence)
                 edits.append(PassEdit(edit: edit, lowerWord: read.lowerWord))
                 previousWord = read.lowerWord
             }
@@ -232,8 +263,8 @@ public struct GarbleRepairer: TextRepairing {
             }
             previousWord = repaired.lowerWord
                 ?? (repaired.edit.replacement.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? Self.numberContext : nil)
-            consumedEnd = repaired.edit.end == token.end && repaired.edit.original.hasSuffix("!")
-            if repaired.edit.replacement != repaired.edit.original {
+            consumedEnd = repaired.edit.end == token.end && Self.endsWithBang(repaired.edit.original)
+            if repaired.changesText {
                 repaired.lowerWord = previousWord
                 edits.append(repaired)   // moved, not copied
             }
@@ -244,6 +275,9 @@ public struct GarbleRepairer: TextRepairing {
     /// The context word standing for a number ("2015 жылғы", "29 шілдедегі", "№ 5413 болып"); the model's
     /// bigrams count every digit token as this word.
     static let numberContext = "0"
+
+    /// `word.hasSuffix("!")`, by its last byte first.
+    static func endsWithBang(_ word: String) -> Bool { word.utf8.last == 0x21 && word.hasSuffix("!") }
 
     /// How many following tokens each garbled token is read together with (0 for none): OCR sometimes splits a
     /// word with spaces ("KO MaHbicKa" = "қолданысқа", "YChIHY bl" = "ұсынуды", "KON Man Dbl" = "жолдайды").
@@ -261,17 +295,13 @@ public struct GarbleRepairer: TextRepairing {
                 && a.coreEnd > a.coreStart && b.coreEnd > b.coreStart && a.digits == 0 && b.digits == 0
                 && !(b.letters == 1 && b.end > b.coreEnd && bytes[b.coreEnd] == 0x2E)   // an initial: "E."
         }
-        /// The memo key of the pieces `i...last`: their cores separated by a zero byte.
-        func key(_ i: Int, _ last: Int) -> ByteKey {
-            var key: [UInt8] = []
+        var key: [UInt8] = []   // the memo key of the pieces: their cores separated by a zero byte (one buffer)
+        func decide(_ i: Int, _ last: Int) -> Bool {
+            key.removeAll(keepingCapacity: true)
             for k in i...last {
                 if k > i { key.append(0) }
                 key.append(contentsOf: bytes[tokens[k].coreStart..<tokens[k].coreEnd])
             }
-            return ByteKey(key)
-        }
-        func decide(_ i: Int, _ last: Int) -> Bool {
-            let key = key(i, last)
             if let known = joins.get(key) { return known }
             let cores = (i...last).map { tokens[$0].core(bytes) ?? "" }
             let joins = !cores.contains(where: isNumeroSign)
@@ -346,7 +376,7 @@ public struct GarbleRepairer: TextRepairing {
         }
         var key = Array(garble.utf8)
         key.append(proposeFollowers ? 1 : 0)
-        if let cached = proposals.get(ByteKey(key)) { return cached }
+        if let cached = proposals.get(key) { return cached }
         var candidates = contextFreeCandidates(garble)
         let best = candidates.first?.score ?? -.infinity
         let symbols = symbols(of: garble)
@@ -368,16 +398,15 @@ public struct GarbleRepairer: TextRepairing {
             candidates.append(contentsOf: added)
             candidates.sort { $0.score > $1.score }
         }
-        proposals.put(ByteKey(key), candidates)
+        proposals.put(key, candidates)
         return candidates
     }
 
     /// The decoder's readings of one garbled word, best first (cached).
     func contextFreeCandidates(_ garble: String) -> [WordCandidate] {
-        let key = Array(garble.utf8)
-        if let cached = cache.get(ByteKey(key)) { return cached }
+        if let cached = Self.withUTF8(garble, cache.get) { return cached }
         let candidates = GarbleDecoder(model: model, settings: settings).decode(symbols(of: garble))
-        cache.put(ByteKey(key), candidates)
+        Self.withUTF8(garble) { cache.put($0, candidates) }
         return candidates
     }
 
@@ -401,10 +430,9 @@ public struct GarbleRepairer: TextRepairing {
 
     /// The best lexicon reading of a garbled word (lower case), if any.
     func bestWord(_ core: String) -> String? {
-        let key = ByteKey(Array(core.utf8))
-        if let known = bestWords.get(key) { return known.word }
+        if let known = Self.withUTF8(core, bestWords.get) { return known.word }
         let word = bestWordUncached(core)
-        bestWords.put(key, BestWord(word: word))
+        Self.withUTF8(core) { bestWords.put($0, BestWord(word: word)) }
         return word
     }
 
@@ -414,11 +442,19 @@ public struct GarbleRepairer: TextRepairing {
         return decodeWord(pieces[0].text, previous: nil, context: CaseContext(capsLine: false, sentenceStart: false)).lower
     }
 
+    /// `contextWord` of a token's core, looked up without making its string.
+    func contextWord(_ token: RepairToken, _ bytes: [UInt8]) -> String? {
+        if token.gap == nil, token.coreEnd > token.coreStart,
+           let cached = cache.get(bytes, token.coreStart..<token.coreEnd) {
+            return cached.first?.word
+        }
+        return token.core(bytes).flatMap(contextWord)
+    }
+
     /// The best context-free reading of a garbled word used as a neighbour's context (cheap when cached).
     func contextWord(_ core: String) -> String? {
-        let key = Array(core.utf8)
-        if let cached = cache.get(ByteKey(key)) { return cached.first?.word }
-        for b in key where b < 0x41 && b != 0x21 && b != 0x29 && b != 0x3E && b != 0x2A && b != 0x25 { return bestWord(core) }
+        if let cached = Self.withUTF8(core, cache.get) { return cached.first?.word }
+        for b in core.utf8 where b < 0x41 && b != 0x21 && b != 0x29 && b != 0x3E && b != 0x2A && b != 0x25 { return bestWord(core) }
         return decodeWord(core, previous: nil, context: CaseContext(capsLine: false, sentenceStart: false)).lower
     }
 
@@ -451,31 +487,40 @@ public struct GarbleRepairer: TextRepairing {
                              context: CaseContext, descenderCommas: Bool) -> TokenRepair? {
         guard token.coreEnd > token.coreStart else { return nil }   // (the core is made only on a memo miss)
         let follower: UInt8 = token.coreEnd < token.end ? bytes[token.coreEnd] : 0
-        var key: [UInt8] = []
-        key.reserveCapacity((previous?.utf8.count ?? 0) + token.coreEnd - token.coreStart + 4
-                            + (context.next?.utf8.count ?? 0))
-        if let previous { Self.appendUTF8(previous, to: &key) }
-        key.append(1)
-        key.append(contentsOf: bytes[token.coreStart..<token.coreEnd])
-        key.append(1)
-        key.append((context.capsLine ? 2 : 0) | (context.sentenceStart ? 1 : 0)
-                   | (Self.isOpeningBracket(context.previous) ? 4 : 0) | (context.initial ? 8 : 0)
-                   | (context.surname ? 16 : 0) | (descenderCommas ? 32 : 0))
-        key.append(follower)
-        if let next = context.next { Self.appendUTF8(next, to: &key) }
-        if let hit = decisions.get(ByteKey(key)) {
-            let edit = RepairEdit(start: token.coreStart, end: token.coreStart + hit.originalLength, original: hit.original,
-                                  replacement: hit.replacement, alternatives: hit.alternatives, confidence: hit.confidence)
-            return TokenRepair(edit: edit, lowerWord: hit.lowerWord)
-        }
+        let flags: UInt8 = (context.capsLine ? 2 : 0) | (context.sentenceStart ? 1 : 0)
+            | (Self.isOpeningBracket(context.previous) ? 4 : 0) | (context.initial ? 8 : 0) | (context.surname ? 16 : 0)
+            | (descenderCommas ? 32 : 0)
+        let decisions = decisions
+        let hit = Self.withDecisionKey(previous, bytes, token.coreStart..<token.coreEnd, flags, follower, context.next,
+                                       decisions.get)
+        if let hit { return TokenRepair(start: token.coreStart, decision: hit) }
         let repaired = repairTokenUncached(token, token.core(bytes)!, bytes, previous: previous, context: context,
                                            descenderCommas: descenderCommas)
         if let r = repaired {
-            decisions.put(ByteKey(key), Decision(original: r.edit.original, originalLength: r.edit.end - r.edit.start,
-                                        replacement: r.edit.replacement, alternatives: r.edit.alternatives,
-                                        confidence: r.edit.confidence, lowerWord: r.lowerWord))
+            Self.withDecisionKey(previous, bytes, token.coreStart..<token.coreEnd, flags, follower, context.next) {
+                decisions.put($0, r.decision)
+            }
         }
         return repaired
+    }
+
+    /// Calls `body` with the `decisions` key of a token (previous word, 1, core, 1, flags, follower, next word),
+    /// written on the stack.
+    private static func withDecisionKey<R>(_ previous: String?, _ bytes: [UInt8], _ core: Range<Int>, _ flags: UInt8,
+                                           _ follower: UInt8, _ next: String?,
+                                           _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        let count = (previous?.utf8.count ?? 0) + core.count + 4 + (next?.utf8.count ?? 0)
+        return withUnsafeTemporaryAllocation(byteCount: count, alignment: 8) { buffer in
+            var key = KeyWriter(buffer)
+            if let previous { key.append(previous) }
+            key.append(1)
+            bytes.withUnsafeBytes { key.append(UnsafeRawBufferPointer(rebasing: $0[core])) }
+            key.append(1)
+            key.append(flags)
+            key.append(follower)
+            if let next { key.append(next) }
+            return body(key.written)
+        }
     }
 
     private func repairTokenUncached(_ token: RepairToken, _ core: String, _ bytes: [UInt8], previous: String?,
@@ -810,11 +855,16 @@ extension GarbleRepairer {
         }
     }
 
+    /// Calls `body` with the UTF-8 bytes of `s` (in place for a native string).
+    @inline(__always) static func withUTF8<R>(_ s: String, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        var s = s
+        return s.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+    }
+
     /// `word == "("`, without a general string comparison.
     @inline(__always) static func isOpeningBracket(_ word: String?) -> Bool {
         guard let word else { return false }
-        var utf8 = word.utf8.makeIterator()
-        return utf8.next() == 0x28 && utf8.next() == nil
+        return word.utf8.count == 1 && word.utf8.first == 0x28
     }
 }
 
@@ -832,6 +882,8 @@ final class Decision: Sendable {
     let alternatives: [String]
     let confidence: Double
     let lowerWord: String?
+    /// `replacement != original`, compared once.
+    let changesText: Bool
 
     init(original: String, originalLength: Int, replacement: String, alternatives: [String], confidence: Double,
          lowerWord: String?) {
@@ -841,58 +893,18 @@ final class Decision: Sendable {
         self.alternatives = alternatives
         self.confidence = confidence
         self.lowerWord = lowerWord
+        self.changesText = replacement != original
     }
 }
 
-/// A byte-string memo key with its 64-bit hash computed once: table probes compare the stored hashes and
-/// only read the bytes of a key whose hash matches (equality still compares the bytes, so collisions are safe).
-struct ByteKey: Hashable, @unchecked Sendable {
-    let bytes: [UInt8]
-    let hash: UInt64
-    init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-        self.hash = bytes.withUnsafeBytes { Self.hash($0) }
-    }
-    static func == (a: ByteKey, b: ByteKey) -> Bool { a.hash == b.hash && a.bytes == b.bytes }
-    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-
-    /// A multiply-xorshift hash of 8-byte words (the table's `Hasher` mixes it again with its seed).
-    static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
-        var i = 0
-        while i + 8 <= raw.count {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-            h ^= h >> 31
-            i += 8
-        }
-        if i < raw.count {
-            var tail: UInt64 = 0
-            for k in i..<raw.count { tail = tail << 8 | UInt64(raw[k]) }
-            h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
-            h ^= h >> 29
-        }
-        return h
-    }
-}
-
-/// A thread-safe bounded memo (emptied when it reaches its capacity), shared by copies of a repairer.
-final class Memo<Key: Hashable, Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var table: [Key: Value] = [:]
-    private let capacity: Int
-
-    init(capacity: Int) { self.capacity = capacity }
-
-    func get(_ key: Key) -> Value? {
-        lock.lock(); defer { lock.unlock() }
-        return table[key]
-    }
-
-    func put(_ key: Key, _ value: Value) {
-        lock.lock(); defer { lock.unlock() }
-        if table.count >= capacity { table.removeAll(keepingCapacity: true) }
-        table[key] = value
-    }
+/// The fields of a `RepairEdit` made by a `Decision` at `start`.
+struct DecisionEdit {
+    let start: Int
+    let decision: Decision
+    var end: Int { start + decision.originalLength }
+    var original: String { decision.original }
+    var replacement: String { decision.replacement }
+    var confidence: Double { decision.confidence }
 }
 
 /// A few repairers of document-adapted channels, by channel fingerprint (most recent kept).

@@ -7,6 +7,8 @@ struct RepairPassInput {
     let toDecode: [Bool]
     /// Whether this scan prints the descender of ң as a comma after the "H" (decided from the whole text).
     let descenderCommas: Bool
+    /// How many tokens are decoded (a bound on a pass's edits).
+    let decodeCount: Int
 
     init(_ bytes: [UInt8], documentGarbleThreshold: Double, descenderCommaRate: Float) {
         let tokens = RepairTokenizer.tokens(bytes)
@@ -30,12 +32,15 @@ struct RepairPassInput {
             for (line, s) in stats { lineGarbled[line] = s.1 >= 3 && Double(s.1) >= 0.6 * Double(s.0) }
         }
         var toDecode = [Bool](repeating: false, count: tokens.count)
+        var decodeCount = 0
         for (i, t) in tokens.enumerated() {
             guard docGarbled || (lineGarbled[t.line] ?? false) else { continue }
             guard t.latin > 0, !t.looksLikeLegitLatin(bytes) else { continue }
             toDecode[i] = true
+            decodeCount += 1
         }
         self.toDecode = toDecode
+        self.decodeCount = decodeCount
         // Some scans (bold serif faces) print the descender of ң as a comma after the "H": "KbI3MeTIHIH,".
         // Real commas follow about 3 % of the words that end in "H"; these scans put one after 20–50 %.
         var withComma = 0, endingInH = 0
@@ -50,7 +55,9 @@ struct RepairPassInput {
 
 /// Edits a pass takes as they are, by the index of the token they start at (none: an empty table).
 struct KeptEdits<Edit> {
-    private var byToken: [Edit?] = []
+    private var edits: [Edit] = []
+    /// Per token, the index in `edits` of the edit kept for it (-1: none); the edits themselves are not copied.
+    private var byToken: [Int] = []
 
     init() {}
 
@@ -58,14 +65,18 @@ struct KeptEdits<Edit> {
     /// the edit starts.
     init(_ edits: [Edit], start: (Edit) -> Int, tokens: [RepairToken], where keeps: (Edit) -> Bool) {
         guard !edits.isEmpty else { return }
-        byToken = [Edit?](repeating: nil, count: tokens.count)
+        self.edits = edits
+        byToken = [Int](repeating: -1, count: tokens.count)
         var e = 0
         for (i, t) in tokens.enumerated() {
             while e < edits.count && start(edits[e]) < t.coreStart { e += 1 }
             if e == edits.count { break }
-            if start(edits[e]) == t.coreStart && keeps(edits[e]) { byToken[i] = edits[e] }
+            if start(edits[e]) == t.coreStart && keeps(edits[e]) { byToken[i] = e }
         }
     }
 
-    subscript(token: Int) -> Edit? { byToken.isEmpty ? nil : byToken[token] }
+    subscript(token: Int) -> Edit? {
+        guard !byToken.isEmpty, byToken[token] >= 0 else { return nil }
+        return edits[byToken[token]]
+    }
 }

@@ -43,6 +43,9 @@ struct RepairToken: Sendable {
 
     func coreLower(_ bytes: [UInt8]) -> String? { core(bytes)?.lowercased() }
 
+    /// Whether the core starts with "N" (a byte test before the string test of a numero sign).
+    func startsWithN(_ bytes: [UInt8]) -> Bool { coreEnd > coreStart && bytes[coreStart] == 0x4E }
+
     /// Whether the next token starts like a number (digit or a garbled digit inside a code): "9/406", "A-9".
     func startsWithDigitLike(_ bytes: [UInt8]) -> Bool {
         var i = start
@@ -108,7 +111,9 @@ struct RepairToken: Sendable {
     private static let legitPacked: [UInt64] = legitWords.map { $0.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
 
     private func urlOrMail(_ lower: String) -> Bool {
-        if lower.range(of: #"[a-z0-9._-]+@[a-z0-9-]+\.[a-z]{2,}"#, options: .regularExpression) != nil
+        // (the e-mail pattern needs an "@": no regular expression without one)
+        if (lower.utf8.contains(0x40)
+            && lower.range(of: #"[a-z0-9._-]+@[a-z0-9-]+\.[a-z]{2,}"#, options: .regularExpression) != nil)
             || lower.contains("www.") || lower.contains("http") || lower.contains("://") {
             return true
         }
@@ -159,39 +164,33 @@ enum RepairTokenizer {
         var i = 0
         var line = 0
         let n = bytes.count
-        var scalars: [(UInt32, Int)] = []   // (value, byte offset) of the current token: its first `count`
-        var count = 0                       // entries (the buffer is reused, not emptied)
         while i < n {
             let b = bytes[i]
             if b == 0x0A { line += 1; i += 1; continue }
             if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C { i += 1; continue }
             if b == 0xC2 && i + 1 < n && bytes[i + 1] == 0xA0 { i += 2; continue }
-            // token
+            // token, in one pass over its scalars: the core starts at the first scalar that is not a leading mark
+            // and ends after the last one from there on that is not a trailing mark. The marks are no letters or
+            // digits, so the letters of the whole token are the core's.
             let start = i
-            count = 0
+            var t = RepairToken(start: start, end: start, coreStart: start, coreEnd: start, line: line)
+            var coreStart = -1, coreEnd = -1   // (-1: not found yet)
             while i < n {
                 let c = bytes[i]
                 if c == 0x0A || c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0B || c == 0x0C { break }
                 if c == 0xC2 && i + 1 < n && bytes[i + 1] == 0xA0 { break }
                 let (v, w) = decodeScalar(bytes, i)
-                if count < scalars.count { scalars[count] = (v, i) } else { scalars.append((v, i)) }
-                count += 1
-                i += w
-            }
-            let end = i
-            var t = RepairToken(start: start, end: end, coreStart: start, coreEnd: end, line: line)
-            var lo = 0, hi = count
-            while lo < hi && isLeading(scalars[lo].0) { lo += 1 }
-            while hi > lo && isTrailing(scalars[hi - 1].0) { hi -= 1 }
-            t.coreStart = lo < count ? scalars[lo].1 : end
-            t.coreEnd = hi < count ? scalars[hi].1 : end
-            if hi <= lo { t.coreEnd = t.coreStart }
-            for (v, _) in scalars[lo..<hi] {
+                if coreStart < 0 && !isLeading(v) { coreStart = i }
+                if coreStart >= 0 && !isTrailing(v) { coreEnd = i + w }
                 if (v >= 65 && v <= 90) || (v >= 97 && v <= 122) { t.latin += 1 }
                 else if v >= 0x400 && v <= 0x4FF { t.cyrillic += 1 }
                 else if v >= 48 && v <= 57 { t.digits += 1 }
                 else if v == 0xA5 { t.hasGarbleMark = true; t.latin += 1 }
+                i += w
             }
+            t.end = i
+            t.coreStart = coreStart < 0 ? i : coreStart
+            t.coreEnd = coreEnd < 0 ? t.coreStart : coreEnd
             tokens.append(t)
         }
         return tokens
