@@ -54,6 +54,11 @@ import Testing
         #expect(Self.repairer.repair("«KaszakcTaH PecnyOnukacbl»").text.hasPrefix("«Қазақстан"))
     }
 
+    @Test func apostropheAfterAWordIsOneClosingQuote() {
+        // the second token's "'\"" is one misread quote; its cached reading must not be the first token's
+        #expect(Self.repairer.repair("Oepy KbI3METTI' Oepy KbI3METTI'\"").text == "беру қызметті\" беру қызметті\"")
+    }
+
     @Test func unmatchedClosingBracketIsALetter() {
         let text = Self.repairer.repair("KepceTineTiH KbI3MeTT] anyLubl").text
         #expect(text.contains("қызметті"))

@@ -487,9 +487,12 @@ public struct GarbleRepairer: TextRepairing {
                              context: CaseContext, descenderCommas: Bool) -> TokenRepair? {
         guard token.coreEnd > token.coreStart else { return nil }   // (the core is made only on a memo miss)
         let follower: UInt8 = token.coreEnd < token.end ? bytes[token.coreEnd] : 0
-        let flags: UInt8 = (context.capsLine ? 2 : 0) | (context.sentenceStart ? 1 : 0)
+        // everything besides the previous word, core, follower and next word that the decision depends on
+        var flags: UInt16 = (context.capsLine ? 2 : 0) | (context.sentenceStart ? 1 : 0)
             | (Self.isOpeningBracket(context.previous) ? 4 : 0) | (context.initial ? 8 : 0) | (context.surname ? 16 : 0)
-            | (descenderCommas ? 32 : 0)
+            | (descenderCommas ? 32 : 0) | (context.opensQuote ? 64 : 0)
+        if follower == 0x5D && Self.opensBracket(before: token.coreEnd, in: bytes) { flags |= 128 }   // "[…]"
+        if follower == 0x27 && token.coreEnd + 1 < token.end && bytes[token.coreEnd + 1] == 0x22 { flags |= 256 }   // '"
         let decisions = decisions
         let hit = Self.withDecisionKey(previous, bytes, token.coreStart..<token.coreEnd, flags, follower, context.next,
                                        decisions.get)
@@ -504,19 +507,20 @@ public struct GarbleRepairer: TextRepairing {
         return repaired
     }
 
-    /// Calls `body` with the `decisions` key of a token (previous word, 1, core, 1, flags, follower, next word),
+    /// Calls `body` with the `decisions` key of a token (previous word, 1, core, 1, two flag bytes, follower, next word),
     /// written on the stack.
-    private static func withDecisionKey<R>(_ previous: String?, _ bytes: [UInt8], _ core: Range<Int>, _ flags: UInt8,
+    private static func withDecisionKey<R>(_ previous: String?, _ bytes: [UInt8], _ core: Range<Int>, _ flags: UInt16,
                                            _ follower: UInt8, _ next: String?,
                                            _ body: (UnsafeRawBufferPointer) -> R) -> R {
-        let count = (previous?.utf8.count ?? 0) + core.count + 4 + (next?.utf8.count ?? 0)
+        let count = (previous?.utf8.count ?? 0) + core.count + 5 + (next?.utf8.count ?? 0)
         return withUnsafeTemporaryAllocation(byteCount: count, alignment: 8) { buffer in
             var key = KeyWriter(buffer)
             if let previous { key.append(previous) }
             key.append(1)
             bytes.withUnsafeBytes { key.append(UnsafeRawBufferPointer(rebasing: $0[core])) }
             key.append(1)
-            key.append(flags)
+            key.append(UInt8(truncatingIfNeeded: flags))
+            key.append(UInt8(truncatingIfNeeded: flags >> 8))
             key.append(follower)
             if let next { key.append(next) }
             return body(key.written)
