@@ -146,6 +146,7 @@ public struct BatchConverter: Sendable {
         do {
             let document = try pipeline.process(bytes: bytes, fileName: Self.fileName(of: input.path))
             entry.encoding = document.decoded.encoding
+            entry.substitutions = document.decoded.substitutions
             record = document.record
         } catch {
             return fail("\(error)")

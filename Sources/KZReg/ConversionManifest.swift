@@ -46,6 +46,8 @@ public struct ConversionManifest: Sendable, Hashable, Codable {
         public var failed: Int
         /// Bytes of input converted in this run (skipped inputs excluded).
         public var convertedBytes: Int
+        /// Inputs converted in this run that had undecodable bytes (replaced with U+FFFD in their records).
+        public var withSubstitutions: Int
 
         public init(_ entries: [Entry]) {
             inputs = entries.count
@@ -53,6 +55,22 @@ public struct ConversionManifest: Sendable, Hashable, Codable {
             skipped = entries.filter { $0.action == .skipped }.count
             failed = entries.filter { $0.status == .failed }.count
             convertedBytes = entries.filter { $0.action == .converted }.compactMap(\.byteCount).reduce(0, +)
+            withSubstitutions = entries.filter { $0.action == .converted && ($0.substitutions ?? 0) > 0 }.count
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case inputs, converted, skipped, failed, convertedBytes, withSubstitutions
+        }
+
+        /// Reads `withSubstitutions` as 0 in manifests written before it existed.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            inputs = try container.decode(Int.self, forKey: .inputs)
+            converted = try container.decode(Int.self, forKey: .converted)
+            skipped = try container.decode(Int.self, forKey: .skipped)
+            failed = try container.decode(Int.self, forKey: .failed)
+            convertedBytes = try container.decode(Int.self, forKey: .convertedBytes)
+            withSubstitutions = try container.decodeIfPresent(Int.self, forKey: .withSubstitutions) ?? 0
         }
     }
 
@@ -88,6 +106,9 @@ public struct ConversionManifest: Sendable, Hashable, Codable {
         public var byteCount: Int?
         /// The charset the input was read as.
         public var encoding: String?
+        /// How many undecodable byte sequences were replaced with U+FFFD (the record's
+        /// `source.substitutions`), for inputs that were decoded.
+        public var substitutions: Int?
         /// The pipeline stamp the outputs were made with.
         public var stamp: String?
         /// Time spent on this input in this run (reading, converting, writing), in seconds.
@@ -95,7 +116,8 @@ public struct ConversionManifest: Sendable, Hashable, Codable {
 
         public init(input: String, name: String, renamedBecause: String? = nil, status: Status, action: Action,
                     reason: String? = nil, outputs: [String] = [], sha256: String? = nil, byteCount: Int? = nil,
-                    encoding: String? = nil, stamp: String? = nil, seconds: Double = 0) {
+                    encoding: String? = nil, substitutions: Int? = nil, stamp: String? = nil,
+                    seconds: Double = 0) {
             self.input = input
             self.name = name
             self.renamedBecause = renamedBecause
@@ -106,13 +128,14 @@ public struct ConversionManifest: Sendable, Hashable, Codable {
             self.sha256 = sha256
             self.byteCount = byteCount
             self.encoding = encoding
+            self.substitutions = substitutions
             self.stamp = stamp
             self.seconds = seconds
         }
 
         private enum CodingKeys: String, CodingKey {
-            case input, name, renamedBecause, status, action, reason, outputs, sha256, byteCount, encoding, stamp,
-                 seconds
+            case input, name, renamedBecause, status, action, reason, outputs, sha256, byteCount, encoding,
+                 substitutions, stamp, seconds
         }
 
         /// Writes absent values as null, so every entry has the same shape.
@@ -128,6 +151,7 @@ public struct ConversionManifest: Sendable, Hashable, Codable {
             try container.encode(sha256, forKey: .sha256)
             try container.encode(byteCount, forKey: .byteCount)
             try container.encode(encoding, forKey: .encoding)
+            try container.encode(substitutions, forKey: .substitutions)
             try container.encode(stamp, forKey: .stamp)
             try container.encode(seconds, forKey: .seconds)
         }

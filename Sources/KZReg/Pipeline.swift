@@ -53,7 +53,8 @@ public struct Pipeline: Sendable {
         let segmented = segmenter.segment(repair.text)
             .mappingSpans { repair.originalOffset(forRepairedOffset: $0) }
         let source = SourceInfo(file: fileName, sha256: SHA256.hex(of: bytes), byteCount: bytes.count,
-                                encoding: decoded.encoding, transcoded: decoded.transcoded)
+                                encoding: decoded.encoding, transcoded: decoded.transcoded,
+                                substitutions: decoded.substitutions)
         let uncertain = repair.uncertainEdits().map {
             UncertainToken(span: SourceSpan(start: $0.start, end: $0.end), original: $0.original,
                            replacement: $0.replacement, alternatives: $0.alternatives, confidence: $0.confidence)

@@ -4,7 +4,7 @@ public enum KZRegVersion {
     public static let tool = "0.1.0"
     /// Bumped whenever a change in any pipeline stage changes the records it produces for the same input,
     /// so that `kzreg convert` re-converts inputs whose outputs were made by an older pipeline.
-    public static let pipelineRevision = 1
+    public static let pipelineRevision = 2
 }
 
 extension Pipeline {

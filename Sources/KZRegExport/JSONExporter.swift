@@ -20,7 +20,7 @@ public struct JSONExporter: Sendable {
         // normalize string by string: normalizing the JSON text itself could fuse an escape's last letter
         // with a combining mark that follows it ("\n" + U+0303 → "\ñ").
         if !data.allSatisfy({ $0 < 0x80 }), !ICU.isNFC(String(decoding: data, as: UTF8.self)) {
-            data = try encoder.encode(try EncodedValue.encoding(value).mappingStrings { try ICU.nfc($0) })
+            data = try encoder.encode(try JSONValue.encoding(value).mappingStrings { try ICU.nfc($0) })
         }
         data.append(0x0A)
         return data

@@ -1,6 +1,8 @@
 import Foundation
 
-/// A parsed JSON document (for schema validation and generic comparisons).
+/// A JSON value tree: a parsed JSON document (for schema validation and generic comparisons), or what a value's
+/// `Encodable` conformance writes (`JSONValue.encoding(_:)`, which the XML exporter lays out). Object members
+/// are unordered: both exports write them in an order of their own (sorted keys, or the XML layout's order).
 public indirect enum JSONValue: Sendable, Hashable, Codable {
     case null
     case bool(Bool)
@@ -80,6 +82,29 @@ public indirect enum JSONValue: Sendable, Hashable, Codable {
         case .string: return "string"
         case .array: return "array"
         case .object: return "object"
+        }
+    }
+
+    /// True for null, booleans, numbers and strings.
+    public var isScalar: Bool {
+        switch self {
+        case .null, .bool, .integer, .number, .string: return true
+        case .array, .object: return false
+        }
+    }
+
+    /// The tree with every string (values and keys) transformed. Keys that the transform makes equal keep the
+    /// value of the key that sorted first before the transform.
+    public func mappingStrings(_ transform: (String) throws -> String) rethrows -> JSONValue {
+        switch self {
+        case .null, .bool, .integer, .number: return self
+        case .string(let string): return .string(try transform(string))
+        case .array(let items): return .array(try items.map { try $0.mappingStrings(transform) })
+        case .object(let members):
+            let mapped = try members.sorted { $0.key < $1.key }.map {
+                (try transform($0.key), try $0.value.mappingStrings(transform))
+            }
+            return .object(Dictionary(mapped, uniquingKeysWith: { first, _ in first }))
         }
     }
 

@@ -15,7 +15,7 @@ public enum XMLExportError: Error, Equatable, Sendable, CustomStringConvertible 
 
 /// Writes records as XML through libxml2, with the same content as the JSON export.
 ///
-/// The XML is driven by the record's `Encodable` representation (see `EncodedValue`) and laid out by an
+/// The XML is driven by the record's `Encodable` representation (see `JSONValue.encoding(_:)`) and laid out by an
 /// `XMLLayout`: fields the layout knows are written where `Schemas/kzreg-record.xsd` expects them; fields
 /// added to the record types later appear inside `<extensions>` without changes here.
 public struct XMLExporter: Sendable {
@@ -35,11 +35,11 @@ public struct XMLExporter: Sendable {
 
     /// Any encodable value as an XML document with the given root element.
     public func data<T: Encodable>(for value: T, rootElement: String) throws -> Data {
-        try data(for: try EncodedValue.encoding(value), rootElement: rootElement)
+        try data(for: try JSONValue.encoding(value), rootElement: rootElement)
     }
 
     /// An encoded tree as an XML document with the given root element.
-    public func data(for tree: EncodedValue, rootElement: String) throws -> Data {
+    public func data(for tree: JSONValue, rootElement: String) throws -> Data {
         let writer = try XMLWriter(indent: indent)
         try LayoutWriter(layout: layout, writer: writer).write(tree, as: rootElement)
         var data = try writer.finish()
@@ -53,7 +53,7 @@ private struct LayoutWriter {
     let layout: XMLLayout
     let writer: XMLWriter
 
-    func write(_ value: EncodedValue, as key: String, in parent: String? = nil) throws {
+    func write(_ value: JSONValue, as key: String, in parent: String? = nil) throws {
         if LayoutWriter.isSpan(value) {
             try start(key)
             _ = try writeSpan(value)
@@ -83,7 +83,7 @@ private struct LayoutWriter {
         }
     }
 
-    private func writeItems(_ items: [EncodedValue], of key: String, in parent: String?) throws {
+    private func writeItems(_ items: [JSONValue], of key: String, in parent: String?) throws {
         let itemName = layout.itemName(forArray: key, in: parent)
         for item in items {
             if item == .null {
@@ -96,23 +96,19 @@ private struct LayoutWriter {
         }
     }
 
-    private func writeObject(_ members: [EncodedValue.Member], as name: String) throws {
+    private func writeObject(_ members: [String: JSONValue], as name: String) throws {
         try start(name)
         guard let elementLayout = layout.elements[name] else {
             // Not in the layout (inside extensions): spans as attributes, the rest as elements by key.
             var rest = members
-            if let index = rest.firstIndex(where: { $0.key == "span" }), try writeSpan(rest[index].value) {
-                rest.remove(at: index)
-            }
+            if let span = rest["span"], try writeSpan(span) { rest["span"] = nil }
             for member in LayoutWriter.sorted(rest) { try write(member.value, as: member.key, in: name) }
             try writer.endElement()
             return
         }
-        var byKey: [String: EncodedValue] = [:]
-        for member in members { byKey[member.key] = member.value }
         var written = Set<String>()
         for key in elementLayout.attributes {
-            guard let value = byKey[key] else { continue }
+            guard let value = members[key] else { continue }
             if value == .null {
                 written.insert(key)
             } else if key == "span", try writeSpan(value) {
@@ -123,7 +119,7 @@ private struct LayoutWriter {
             }
         }
         for key in elementLayout.children {
-            guard let value = byKey[key] else { continue }
+            guard let value = members[key] else { continue }
             if layout.inlineArrays.contains(key), case .array(let items) = value {
                 try writeItems(items, of: key, in: name)
             } else {
@@ -141,7 +137,7 @@ private struct LayoutWriter {
     }
 
     /// Writes a `{start, end}` object as `span-start`/`span-end` attributes; false when it is not one.
-    private func writeSpan(_ value: EncodedValue) throws -> Bool {
+    private func writeSpan(_ value: JSONValue) throws -> Bool {
         guard LayoutWriter.isSpan(value), case .integer(let start)? = value["start"],
               case .integer(let end)? = value["end"] else { return false }
         try writer.attribute("span-start", String(start))
@@ -150,7 +146,7 @@ private struct LayoutWriter {
     }
 
     /// Whether a value is a source span: an object of exactly the integers `start` and `end`.
-    static func isSpan(_ value: EncodedValue) -> Bool {
+    static func isSpan(_ value: JSONValue) -> Bool {
         guard case .object(let members) = value, members.count == 2,
               case .integer? = value["start"], case .integer? = value["end"] else { return false }
         return true
@@ -166,12 +162,12 @@ private struct LayoutWriter {
         }
     }
 
-    private static func sorted(_ members: [EncodedValue.Member]) -> [EncodedValue.Member] {
-        members.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }.map(\.element)
+    private static func sorted(_ members: [String: JSONValue]) -> [(key: String, value: JSONValue)] {
+        members.sorted { $0.key < $1.key }
     }
 
     /// The lexical form of a scalar: booleans as true/false, numbers as in JSON.
-    static func text(of value: EncodedValue) -> String {
+    static func text(of value: JSONValue) -> String {
         switch value {
         case .null: return ""
         case .bool(let flag): return flag ? "true" : "false"

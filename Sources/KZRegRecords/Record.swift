@@ -40,13 +40,31 @@ public struct SourceInfo: Sendable, Hashable, Codable {
     public var encoding: String
     /// True when the input was not UTF-8: spans then refer to its UTF-8 transcoding.
     public var transcoded: Bool
+    /// How many undecodable byte sequences of the input were replaced with U+FFFD (one per sequence); 0 when
+    /// every byte decoded. Records written before kzreg reported it read back as 0.
+    public var substitutions: Int
 
-    public init(file: String, sha256: String, byteCount: Int, encoding: String, transcoded: Bool) {
+    public init(file: String, sha256: String, byteCount: Int, encoding: String, transcoded: Bool,
+                substitutions: Int = 0) {
         self.file = file
         self.sha256 = sha256
         self.byteCount = byteCount
         self.encoding = encoding
         self.transcoded = transcoded
+        self.substitutions = substitutions
+    }
+
+    private enum CodingKeys: String, CodingKey { case file, sha256, byteCount, encoding, transcoded, substitutions }
+
+    /// Reads `substitutions` as 0 when absent: it was added to schema version 1 after its first release.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        file = try container.decode(String.self, forKey: .file)
+        sha256 = try container.decode(String.self, forKey: .sha256)
+        byteCount = try container.decode(Int.self, forKey: .byteCount)
+        encoding = try container.decode(String.self, forKey: .encoding)
+        transcoded = try container.decode(Bool.self, forKey: .transcoded)
+        substitutions = try container.decodeIfPresent(Int.self, forKey: .substitutions) ?? 0
     }
 }
 

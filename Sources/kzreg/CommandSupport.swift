@@ -99,6 +99,9 @@ struct DocumentInput: ParsableArguments {
         file == InputFile.standardInputName ? file : URL(fileURLWithPath: file).lastPathComponent
     }
 
+    /// The input as messages name it ("<stdin>" for standard input).
+    var displayName: String { file == InputFile.standardInputName ? "<stdin>" : file }
+
     /// Runs `body`, turning pipeline errors (bad input) into failures naming the file.
     func reporting<T>(_ body: () throws -> T) throws -> T {
         do {
@@ -106,9 +109,17 @@ struct DocumentInput: ParsableArguments {
         } catch let failure as CommandFailure {
             throw failure
         } catch {
-            throw CommandFailure(message: "\(file == "-" ? "<stdin>" : file): \(error)")
+            throw CommandFailure(message: "\(displayName): \(error)")
         }
     }
+}
+
+/// The warning for an input some of whose bytes could not be decoded and became U+FFFD, or nil when every
+/// byte decoded. The conversion still succeeds; the record's `source.substitutions` holds the same count.
+func substitutionWarning(file: String, substitutions: Int) -> String? {
+    guard substitutions > 0 else { return nil }
+    return "warning: \(file): \(substitutions) undecodable byte sequence\(substitutions == 1 ? "" : "s") "
+        + "replaced with U+FFFD"
 }
 
 extension OutputFormat: ExpressibleByArgument {}

@@ -15,8 +15,11 @@ struct ConvertCommand: ParsableCommand {
             ('a/x.txt', 'b/x.txt') they are named after their directories too ('a_x', 'b_x') and a note says so.
 
             OUT/manifest.json lists every input: status ok or failed, the reason of a failure, the outputs, the \
-            input's SHA-256, its charset, and the time it took. An input that fails (missing, unreadable, binary, \
-            ...) does not stop the others; its reason is also printed on standard error.
+            input's SHA-256, its charset, how many undecodable byte sequences became U+FFFD, and the time it \
+            took. An input that fails (missing, unreadable, binary, \
+            ...) does not stop the others; its reason is also printed on standard error. An input converted \
+            with undecodable bytes gets a warning on standard error (even with --quiet) and is counted in the \
+            summary; it does not change the exit status.
 
             On a re-run, inputs whose outputs are up to date are skipped: same input SHA-256, same pipeline \
             version and same kzreg build as recorded in the manifest, and all outputs present. --force converts \
@@ -61,7 +64,8 @@ struct ConvertCommand: ParsableCommand {
     var force = false
 
     @Flag(name: .shortAndLong, help: ArgumentHelp(
-        "Report only failures and the final summary on standard error (no progress bar, no per-input lines)."))
+        "Report only failures, warnings and the final summary on standard error "
+            + "(no progress bar, no per-input lines)."))
     var quiet = false
 
     func validate() throws {

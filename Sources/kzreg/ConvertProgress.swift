@@ -34,6 +34,9 @@ struct ConvertProgress: Sendable {
             case (.ok, .skipped):
                 if style == .lines { emit("\(counter) up to date \(entry.input)") }
             case (.ok, .converted):
+                if let warning = substitutionWarning(file: entry.input, substitutions: entry.substitutions ?? 0) {
+                    emit("\(counter) \(warning)", always: true)
+                }
                 if style == .lines {
                     emit("\(counter) ok \(entry.input) → \(entry.outputs.joined(separator: ", ")) "
                         + "(\(String(format: "%.3f", entry.seconds)) s)")
@@ -56,6 +59,7 @@ struct ConvertProgress: Sendable {
         if summary.converted > 0, seconds > 0 {
             line += " (\(String(format: "%.1f", megabytes / seconds)) MB/s, \(result.manifest.jobs) jobs)"
         }
+        if summary.withSubstitutions > 0 { line += "; \(summary.withSubstitutions) with undecodable bytes" }
         emit(line + "; manifest: \(result.manifestPath)", always: true)
     }
 

@@ -9,9 +9,13 @@ struct ExtractCommand: ParsableCommand {
         abstract: "Print the record of one document (JSON by default).",
         discussion: """
             Runs the whole pipeline on one document and prints its record on standard output: the source \
-            (file name, SHA-256, charset), the act's metadata (title, act type, issuer, adoption, registration, \
-            status, repeal), the annexes, every regulation or rules with chapters, participants and steps, \
-            what the repair changed, and the document tree.
+            (file name, SHA-256, charset, undecodable bytes), the act's metadata (title, act type, issuer, \
+            adoption, registration, status, repeal), the annexes, every regulation or rules with chapters, \
+            participants and steps, what the repair changed, and the document tree.
+
+            When some bytes of the input cannot be decoded they become U+FFFD, the record counts them in \
+            source.substitutions and a warning names the file and the count on standard error; the exit \
+            status stays 0.
 
             Examples:
               kzreg extract Seeds/003_f86ed6d25a9ec299.txt > 003.json
@@ -33,5 +37,9 @@ struct ExtractCommand: ParsableCommand {
         let document = try input.reporting { try Pipeline().process(bytes: bytes, fileName: input.recordedName) }
         let data = try input.reporting { try format.export(document.record) }
         StandardOutput.write(data)
+        if let warning = substitutionWarning(file: input.displayName,
+                                             substitutions: document.record.source.substitutions) {
+            StandardError.write("kzreg: \(warning)\n")
+        }
     }
 }

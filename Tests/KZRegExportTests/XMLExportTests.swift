@@ -55,22 +55,21 @@ import Testing
 
     /// Fields the record types gain later are written inside <extensions>, and the XML stays valid.
     @Test func unknownFieldsGoToExtensions() throws {
-        var tree = try EncodedValue.encoding(sampleRecord())
+        var tree = try JSONValue.encoding(sampleRecord())
         tree = adding(to: tree, at: ["regulations", 0, "steps", 0], members: [
-            .init(key: "attachments", value: .array([.string("өтініш"), .string("анықтама")])),
-            .init(key: "deadlineNote", value: .string("Заң")),
-            .init(key: "chapter", value: .integer(2)),
-            .init(key: "citations", value: .array([.object([
-                .init(key: "text", value: .string("2-қосымша")),
-                .init(key: "span", value: .object([.init(key: "start", value: .integer(3)),
-                                                   .init(key: "end", value: .integer(9))])),
-            ])])),
-            .init(key: "confidenceNote", value: .null),
+            "attachments": .array([.string("өтініш"), .string("анықтама")]),
+            "deadlineNote": .string("Заң"),
+            "chapter": .integer(2),
+            "citations": .array([.object([
+                "text": .string("2-қосымша"),
+                "span": .object(["start": .integer(3), "end": .integer(9)]),
+            ])]),
+            "confidenceNote": .null,
         ])
         tree = adding(to: tree, at: ["regulations", 0], members: [
-            .init(key: "workflows", value: .array([.object([.init(key: "name", value: .string("p"))])])),
+            "workflows": .array([.object(["name": .string("p")])]),
         ])
-        tree = adding(to: tree, at: [], members: [.init(key: "warnings", value: .array([.string("w")]))])
+        tree = adding(to: tree, at: [], members: ["warnings": .array([.string("w")])])
         let data = try XMLExporter().data(for: tree, rootElement: "record")
         let result = try XMLValidator().validate(data)
         #expect(result.isValid, "\(result.messages)")
@@ -86,7 +85,7 @@ import Testing
         let regulation = try #require(root.child("regulations")?.child("regulation"))
         #expect(regulation.child("extensions")?.child("workflows")?.child("workflow")?.child("name")?.text == "p")
         // And the content still matches the tree it came from.
-        let differences = contentDifferences(json: try JSONValue(parsing: JSONEncoder().encode(json(tree))),
+        let differences = contentDifferences(json: try JSONValue(parsing: JSONEncoder().encode(tree)),
                                              xml: jsonContent(ofXML: root))
         #expect(differences.isEmpty, "\(differences)")
     }
@@ -118,8 +117,7 @@ import Testing
     }
 
     @Test func keysThatAreNotXMLNamesAreKept() throws {
-        let tree = EncodedValue.object([.init(key: "1 bad key", value: .string("v")),
-                                        .init(key: "xmlThing", value: .integer(1))])
+        let tree = JSONValue.object(["1 bad key": .string("v"), "xmlThing": .integer(1)])
         let root = try parseXML(try XMLExporter().data(for: tree, rootElement: "thing"))
         #expect(root.children.map(\.name) == ["field", "field"])
         #expect(Set(root.children.compactMap { $0.attributes["name"] }) == ["1 bad key", "xmlThing"])
@@ -189,16 +187,16 @@ import Testing
 }
 
 /// The tree with members added to the object at a path.
-private func adding(to tree: EncodedValue, at path: ArraySlice<PathStep>, members extra: [EncodedValue.Member])
-    -> EncodedValue {
+private func adding(to tree: JSONValue, at path: ArraySlice<PathStep>, members extra: [String: JSONValue])
+    -> JSONValue {
     guard let head = path.first else {
         guard case .object(let members) = tree else { return tree }
-        return .object(members + extra)
+        return .object(members.merging(extra) { _, added in added })
     }
     switch (tree, head) {
     case (.object(var members), .key(let key)):
-        if let index = members.firstIndex(where: { $0.key == key }) {
-            members[index].value = adding(to: members[index].value, at: path.dropFirst(), members: extra)
+        if let value = members[key] {
+            members[key] = adding(to: value, at: path.dropFirst(), members: extra)
         }
         return .object(members)
     case (.array(var items), .index(let index)):
@@ -209,20 +207,6 @@ private func adding(to tree: EncodedValue, at path: ArraySlice<PathStep>, member
     }
 }
 
-private func adding(to tree: EncodedValue, at path: [PathStep], members extra: [EncodedValue.Member]) -> EncodedValue {
+private func adding(to tree: JSONValue, at path: [PathStep], members extra: [String: JSONValue]) -> JSONValue {
     adding(to: tree, at: path[...], members: extra)
-}
-
-/// An encoded tree as JSON.
-private func json(_ tree: EncodedValue) -> JSONValue {
-    switch tree {
-    case .null: return .null
-    case .bool(let flag): return .bool(flag)
-    case .integer(let integer): return .integer(integer)
-    case .number(let number): return .number(number)
-    case .string(let string): return .string(string)
-    case .array(let items): return .array(items.map(json))
-    case .object(let members):
-        return .object(Dictionary(members.map { ($0.key, json($0.value)) }, uniquingKeysWith: { _, last in last }))
-    }
 }

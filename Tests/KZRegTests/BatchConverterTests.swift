@@ -196,6 +196,26 @@ import Testing
         }
     }
 
+    @Test func aManifestWrittenBeforeSubstitutionsWereCountedStillLoads() throws {
+        let temp = try TemporaryDirectory()
+        let manifest = ConversionManifest(stamp: "s", formats: [.json], startedAt: "2026-01-01T00:00:00Z", seconds: 1,
+                                          jobs: 1, entries: [.init(input: "a.txt", name: "a", status: .ok,
+                                                                   action: .converted, substitutions: 4)])
+        #expect(manifest.summary.withSubstitutions == 1)
+        var object = try #require(try JSONSerialization.jsonObject(with: manifest.jsonData()) as? [String: Any])
+        var summary = try #require(object["summary"] as? [String: Any])
+        var entry = try #require((object["entries"] as? [[String: Any]])?.first)
+        #expect(summary.removeValue(forKey: "withSubstitutions") as? Int == 1)
+        #expect(entry.removeValue(forKey: "substitutions") as? Int == 4)
+        object["summary"] = summary
+        object["entries"] = [entry]
+        try temp.write([UInt8](try JSONSerialization.data(withJSONObject: object)), to: ConversionManifest.fileName)
+        let loaded = try #require(ConversionManifest.load(fromDirectory: temp.path))
+        #expect(loaded.entries.first?.substitutions == nil)
+        #expect(loaded.summary.withSubstitutions == 0)
+        #expect(loaded.entries.first?.input == "a.txt")
+    }
+
     @Test func formatListParsing() throws {
         #expect(try OutputFormat.parseList("json,xml") == [.json, .xml])
         #expect(try OutputFormat.parseList("XML, json,xml") == [.json, .xml])

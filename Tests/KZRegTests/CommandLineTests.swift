@@ -129,6 +129,51 @@ import Testing
         #expect(result.stderr.contains("1 undecodable byte(s)"))
     }
 
+    @Test func extractWarnsAboutUndecodableBytesButSucceeds() throws {
+        let temp = try TemporaryDirectory()
+        var bytes = Array(Genre.kazakhAct.utf8)
+        let spaces = bytes.indices.filter { bytes[$0] == 0x20 }
+        bytes.insert(0xFF, at: spaces[9])
+        bytes.insert(0xFE, at: spaces[2])
+        let path = try temp.write(bytes, to: "broken.txt")
+        for format in ["json", "xml"] {
+            let result = try KZRegBinary.run(["extract", path, "--format", format])
+            #expect(result.status == 0, "\(format): \(result.stderr)")
+            #expect(result.stderr == "kzreg: warning: \(path): 2 undecodable byte sequences replaced with U+FFFD\n")
+            #expect(result.stdout.contains(format == "json" ? #""substitutions" : 2"# : #"substitutions="2""#))
+        }
+        let clean = try KZRegBinary.run(["extract", try temp.write(Genre.kazakhAct, to: "clean.txt")])
+        #expect(clean.status == 0)
+        #expect(clean.stderr.isEmpty)
+        #expect(clean.stdout.contains(#""substitutions" : 0"#))
+    }
+
+    @Test func convertWarnsAboutUndecodableBytesAndCountsThemInTheSummary() throws {
+        let temp = try TemporaryDirectory()
+        var bytes = Array(Genre.kazakhAct.utf8)
+        bytes.insert(0xFF, at: try #require(bytes.firstIndex(of: 0x20)))
+        try temp.write(bytes, to: "in/broken.txt")
+        try temp.write(Genre.kazakhAct, to: "in/clean.txt")
+        let out = temp.path + "/out"
+        let arguments = ["convert", temp.path + "/in", "--out", out, "--format", "json", "--quiet"]
+        let result = try KZRegBinary.run(arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 2, "the warning and the summary, even with --quiet: \(result.stderr)")
+        #expect(lines.first?.contains("warning: \(temp.path)/in/broken.txt: 1 undecodable byte sequence replaced")
+                == true, "\(result.stderr)")
+        #expect(lines.last?.contains("2 converted, 0 up to date, 0 failed") == true)
+        #expect(lines.last?.contains("; 1 with undecodable bytes; manifest:") == true)
+        let manifest = try #require(ConversionManifest.load(fromDirectory: out))
+        #expect(manifest.entries.map(\.substitutions) == [1, 0])
+        #expect(manifest.summary.withSubstitutions == 1)
+        // A re-run that skips the inputs converts nothing, so it warns about nothing.
+        let again = try KZRegBinary.run(arguments)
+        #expect(again.status == 0)
+        #expect(!again.stderr.contains("warning"), "\(again.stderr)")
+        #expect(!again.stderr.contains("undecodable"), "\(again.stderr)")
+    }
+
     @Test func textWithoutStructureGivesARecord() throws {
         let temp = try TemporaryDirectory()
         let path = try temp.write("Бұл жай мәтін.\nЕшқандай құрылым жоқ.\n", to: "plain.txt")

@@ -1,119 +1,34 @@
-/// A format-neutral tree of what a value's `Encodable` conformance writes: the single description of a
-/// record that the XML exporter (and anything else that wants a generic view) works from.
-public indirect enum EncodedValue: Sendable, Hashable {
-    case null
-    case bool(Bool)
-    case integer(Int)
-    case number(Double)
-    case string(String)
-    case array([EncodedValue])
-    /// Members in the order the value encoded them.
-    case object([Member])
-
-    /// A named member of an object.
-    public struct Member: Sendable, Hashable {
-        public var key: String
-        public var value: EncodedValue
-
-        public init(key: String, value: EncodedValue) {
-            self.key = key
-            self.value = value
-        }
-    }
-
-    /// The value of an object member, if this is an object that has it.
-    public subscript(key: String) -> EncodedValue? {
-        guard case .object(let members) = self else { return nil }
-        return members.first { $0.key == key }?.value
-    }
-
-    /// True for null, booleans, numbers and strings.
-    public var isScalar: Bool {
-        switch self {
-        case .null, .bool, .integer, .number, .string: return true
-        case .array, .object: return false
-        }
-    }
-
-    /// Encodes any `Encodable` value into a tree.
-    public static func encoding<T: Encodable>(_ value: T) throws -> EncodedValue {
+extension JSONValue {
+    /// What a value's `Encodable` conformance writes, as a tree: the single description of a record that the
+    /// XML exporter (and anything else that wants a generic view) works from. Integers stay `.integer`,
+    /// floating-point numbers are `.number` (non-finite ones are an `EncodingError`); when a key is encoded
+    /// twice, the last write wins.
+    public static func encoding<T: Encodable>(_ value: T) throws -> JSONValue {
         let slot = Slot()
         try value.encode(to: TreeEncoder(slot: slot, codingPath: []))
         return slot.value
     }
 }
 
-extension EncodedValue: Encodable {
-    public func encode(to encoder: any Encoder) throws {
-        switch self {
-        case .null:
-            var container = encoder.singleValueContainer()
-            try container.encodeNil()
-        case .bool(let flag):
-            var container = encoder.singleValueContainer()
-            try container.encode(flag)
-        case .integer(let integer):
-            var container = encoder.singleValueContainer()
-            try container.encode(integer)
-        case .number(let number):
-            var container = encoder.singleValueContainer()
-            try container.encode(number)
-        case .string(let string):
-            var container = encoder.singleValueContainer()
-            try container.encode(string)
-        case .array(let items):
-            var container = encoder.unkeyedContainer()
-            for item in items { try container.encode(item) }
-        case .object(let members):
-            var container = encoder.container(keyedBy: MemberKey.self)
-            for member in members { try container.encode(member.value, forKey: MemberKey(stringValue: member.key)) }
-        }
-    }
-
-    /// The tree with every string (values and keys) transformed.
-    public func mappingStrings(_ transform: (String) throws -> String) rethrows -> EncodedValue {
-        switch self {
-        case .null, .bool, .integer, .number: return self
-        case .string(let string): return .string(try transform(string))
-        case .array(let items): return .array(try items.map { try $0.mappingStrings(transform) })
-        case .object(let members):
-            return .object(try members.map {
-                .init(key: try transform($0.key), value: try $0.value.mappingStrings(transform))
-            })
-        }
-    }
-}
-
-private struct MemberKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { return nil }
-}
-
-// MARK: - The encoder
-
 /// One value being built; containers write into slots so nested containers can be filled later.
 private final class Slot {
     enum Kind { case empty, scalar, keyed, unkeyed }
 
     var kind = Kind.empty
-    var scalar = EncodedValue.null
-    var members: [(key: String, slot: Slot)] = []
+    var scalar = JSONValue.null
+    var members: [String: Slot] = [:]
     var elements: [Slot] = []
-    /// Member positions by key, kept once an object grows large (dictionaries), so lookups stay cheap.
-    var index: [String: Int]?
 
-    var value: EncodedValue {
+    var value: JSONValue {
         switch kind {
-        case .empty: return .object([])
+        case .empty: return .object([:])
         case .scalar: return scalar
-        case .keyed: return .object(members.map { .init(key: $0.key, value: $0.slot.value) })
+        case .keyed: return .object(members.mapValues(\.value))
         case .unkeyed: return .array(elements.map(\.value))
         }
     }
 
-    func setScalar(_ value: EncodedValue) {
+    func setScalar(_ value: JSONValue) {
         reset()
         kind = .scalar
         scalar = value
@@ -122,32 +37,20 @@ private final class Slot {
     func reset() {
         kind = .empty
         scalar = .null
-        members = []
+        members = [:]
         elements = []
-        index = nil
     }
 
     /// The slot for `key`, emptied and reused when the key was already encoded (the last write wins).
     func member(_ key: String) -> Slot {
         becomeKeyed()
-        if let position = position(of: key) {
-            let slot = members[position].slot
+        if let slot = members[key] {
             slot.reset()
             return slot
         }
         let slot = Slot()
-        members.append((key, slot))
-        if index != nil {
-            index?[key] = members.count - 1
-        } else if members.count > 16 {
-            index = Dictionary(members.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
-        }
+        members[key] = slot
         return slot
-    }
-
-    private func position(of key: String) -> Int? {
-        if let index { return index[key] }
-        return members.firstIndex { $0.key == key }
     }
 
     func appendElement() -> Slot {
@@ -212,7 +115,7 @@ private func encodeValue<T: Encodable>(_ value: T, into slot: Slot, codingPath: 
     }
 }
 
-private func finite(_ value: Double, _ codingPath: [any CodingKey]) throws -> EncodedValue {
+private func finite(_ value: Double, _ codingPath: [any CodingKey]) throws -> JSONValue {
     guard value.isFinite else {
         throw EncodingError.invalidValue(value, .init(codingPath: codingPath,
                                                       debugDescription: "non-finite number \(value)"))
