@@ -4,9 +4,13 @@
 extension GarbleDecoder {
     /// log P(garble | letters) of the best alignment, or nil when the lengths cannot align.
     func forcedChannelScore(_ symbols: [UInt8], _ letters: [UInt8]) -> Float? {
+        forcedChannelScore(symbols, letters, options: channelOptions(symbols))
+    }
+
+    /// `forcedChannelScore(symbols, letters)` given the symbols' `channelOptions`.
+    func forcedChannelScore(_ symbols: [UInt8], _ letters: [UInt8], options: [Range<Int>?]) -> Float? {
         let n = symbols.count, m = letters.count
         guard n > 0, m > 0, n <= 48, m <= 3 * n + 3 else { return nil }
-        let options = channelOptions(symbols)
         // best[k][i]: k letters read, i symbols consumed
         let width = n + 1
         var best = [Float](repeating: -.infinity, count: (m + 1) * width)

@@ -141,6 +141,17 @@ struct GarbleDecoder {
         var node: Int32       // trie node (lexicon) or packed (p2,p1) letters (OOV)
         var score: Float      // channel (+ LM for OOV)
         var history: Int32    // index into the history arrays
+        var key: Float        // what the beam is pruned by: the score (+ the lexicon look-ahead)
+    }
+
+    /// The lowest key among the insertion states of a full beam (`-infinity` unless the beam holds `width`
+    /// states): the next beam gets that many distinct nodes with at least this key.
+    private static func insertionFloor(_ beam: [State], _ width: Int, _ insertion: Float,
+                                       _ key: (Int, Float) -> Float) -> Float {
+        guard beam.count == width else { return -.infinity }
+        var floor = Float.infinity
+        for s in beam { floor = min(floor, key(Int(s.node), s.score + insertion)) }
+        return floor
     }
 
     /// Decodes the folded garble symbols. Returns candidates best first.
@@ -185,14 +196,23 @@ struct GarbleDecoder {
         var histPrev: [Int32] = [-1]
         var histLetter: [UInt8] = [0]
         var beams = [[State]](repeating: [], count: n + 1)
-        beams[0] = [State(node: 0, score: 0, history: 0)]
+        // the key of a state: its score plus the look-ahead (the best word below its node)
+        let lookAhead = (0..<256).map { lexiconWeight * ((Float($0) - 255) / 10) }
+        @inline(__always) func state(_ node: Int, _ score: Float, _ history: Int32) -> State {
+            State(node: Int32(node), score: score, history: history,
+                  key: score + lookAhead[Int(model.bestScore[node])])
+        }
+        beams[0] = [state(0, 0, 0)]
         var finals: [(Int32, Float, Int32)] = []
+        var scratch = PruneScratch()
+        let ascending = model.channelMatchesChildOrder
         for i in 0...n {
             var beam = beams[i]
+            beams[i] = []
             if beam.isEmpty { continue }
             // Deletions: a letter that left no mark (one per position).
             var extra: [State] = []
-            beam = prune(beam, lexicon: true)
+            beam = prune(beam, &scratch)
             for s in beam.prefix(deletionSources) {
                 let node = Int(s.node)
                 let start = Int(model.firstChild[node])
@@ -200,23 +220,13 @@ struct GarbleDecoder {
                     let d = deletionScale * model.deletion[Int(model.label[c])] + (i == n ? endDeletionLogP : 0)
                     if d > deletionFloor {
                         histPrev.append(s.history); histLetter.append(model.label[c])
-                        extra.append(State(node: Int32(c), score: s.score + d, history: Int32(histPrev.count - 1)))
+                        extra.append(state(c, s.score + d, Int32(histPrev.count - 1)))
                     }
                 }
             }
-            beam.append(contentsOf: extra)
-            beam = prune(beam, lexicon: true)
-            // Substitution fallback: a letter misread as a symbol the channel never paired it with.
-            if i < n {
-                for s in beam.prefix(deletionSources) {
-                    let node = Int(s.node)
-                    let start = Int(model.firstChild[node])
-                    for c in start..<start + Int(model.childCount[node]) {
-                        histPrev.append(s.history); histLetter.append(model.label[c])
-                        beams[i + 1].append(State(node: Int32(c), score: s.score + substitutionLogP,
-                                                  history: Int32(histPrev.count - 1)))
-                    }
-                }
+            if !extra.isEmpty {   // (pruning the pruned beam again changes nothing)
+                beam.append(contentsOf: extra)
+                beam = prune(beam, &scratch)
             }
             if i == n {
                 for s in beam where model.wordScore[Int(s.node)] != 0 {
@@ -224,18 +234,59 @@ struct GarbleDecoder {
                 }
                 break
             }
+            // A full beam's insertions put beamWidth distinct nodes into the next beam, so a state for it that
+            // scores below all of them can never survive its pruning: it is not made.
+            let floor = Self.insertionFloor(beam, beamWidth, insertionLogP) { state($0, $1, 0).key }
+            // the next three beams, moved out while they grow
+            var next1 = beams[i + 1], next2: [State] = [], next3: [State] = []
+            beams[i + 1] = []
+            if i + 2 <= n { next2 = beams[i + 2]; beams[i + 2] = [] }
+            if i + 3 <= n { next3 = beams[i + 3]; beams[i + 3] = [] }
+            defer {
+                beams[i + 1] = next1
+                if i + 2 <= n { beams[i + 2] = next2 }
+                if i + 3 <= n { beams[i + 3] = next3 }
+            }
+            // Substitution fallback: a letter misread as a symbol the channel never paired it with.
+            for s in beam.prefix(deletionSources) {
+                let node = Int(s.node)
+                let start = Int(model.firstChild[node])
+                for c in start..<start + Int(model.childCount[node]) {
+                    let next = state(c, s.score + substitutionLogP, 0)
+                    if next.key < floor { continue }
+                    histPrev.append(s.history); histLetter.append(model.label[c])
+                    next1.append(State(node: next.node, score: next.score, history: Int32(histPrev.count - 1),
+                                       key: next.key))
+                }
+            }
             for s in beam {
                 let node = Int(s.node)
                 // insertion: symbol explained by nothing
-                beams[i + 1].append(State(node: s.node, score: s.score + insertionLogP, history: s.history))
+                next1.append(state(node, s.score + insertionLogP, s.history))
+                let first = Int(model.firstChild[node]), end = first + Int(model.childCount[node])
                 for l in 1...3 where i + l <= n {
                     guard let range = options[i * 3 + l - 1] else { continue }
+                    var c = first   // (entries and children both ascend: one walk finds each entry's child)
                     for e in range {
-                        let c = model.child(node, model.channelLetter[e])
-                        if c < 0 { continue }
-                        histPrev.append(s.history); histLetter.append(model.channelLetter[e])
-                        beams[i + l].append(State(node: Int32(c), score: s.score + model.channelLogP[e],
-                                                  history: Int32(histPrev.count - 1)))
+                        let letter = model.channelLetter[e]
+                        if ascending {
+                            while c < end && model.label[c] < letter { c += 1 }
+                            if c == end { break }
+                            if model.label[c] != letter { continue }
+                        } else {
+                            c = model.child(node, letter)
+                            if c < 0 { continue }
+                        }
+                        let next = state(c, s.score + model.channelLogP[e], 0)
+                        if l == 1 && next.key < floor { continue }
+                        histPrev.append(s.history); histLetter.append(letter)
+                        let made = State(node: next.node, score: next.score, history: Int32(histPrev.count - 1),
+                                         key: next.key)
+                        switch l {
+                        case 1: next1.append(made)
+                        case 2: next2.append(made)
+                        default: next3.append(made)
+                        }
                     }
                 }
             }
@@ -264,12 +315,14 @@ struct GarbleDecoder {
         var histPrev: [Int32] = [-1]
         var histLetter: [UInt8] = [0]
         var beams = [[State]](repeating: [], count: n + 1)
-        beams[0] = [State(node: 0, score: 0, history: 0)]
+        beams[0] = [State(node: 0, score: 0, history: 0, key: 0)]
         var out: [WordCandidate] = []
+        var scratch = PruneScratch()
         for i in 0...n {
             var beam = beams[i]
+            beams[i] = []
             if beam.isEmpty { continue }
-            beam = prune(beam, lexicon: false)
+            beam = prune(beam, &scratch)
             if i == n {
                 for s in beam {
                     let p2 = Int(s.node) >> 8, p1 = Int(s.node) & 0xFF
@@ -278,18 +331,36 @@ struct GarbleDecoder {
                 }
                 break
             }
+            let floor = Self.insertionFloor(beam, beamWidth, insertionLogP) { $1 }   // (see lexiconSearch)
+            var next1 = beams[i + 1], next2: [State] = [], next3: [State] = []
+            beams[i + 1] = []
+            if i + 2 <= n { next2 = beams[i + 2]; beams[i + 2] = [] }
+            if i + 3 <= n { next3 = beams[i + 3]; beams[i + 3] = [] }
+            defer {
+                beams[i + 1] = next1
+                if i + 2 <= n { beams[i + 2] = next2 }
+                if i + 3 <= n { beams[i + 3] = next3 }
+            }
             for s in beam {
                 let p2 = Int(s.node) >> 8, p1 = Int(s.node) & 0xFF
-                beams[i + 1].append(State(node: s.node, score: s.score + insertionLogP, history: s.history))
+                let inserted = s.score + insertionLogP
+                next1.append(State(node: s.node, score: inserted, history: s.history, key: inserted))
                 for l in 1...3 where i + l <= n {
                     guard let range = options[i * 3 + l - 1] else { continue }
                     for e in range {
                         let c = Int(model.channelLetter[e])
                         if c >= side { continue }
                         let lm = model.trigram[(p2 * side + p1) * side + c]
+                        let score = s.score + model.channelLogP[e] + lm
+                        if l == 1 && score < floor { continue }
                         histPrev.append(s.history); histLetter.append(UInt8(c))
-                        beams[i + l].append(State(node: Int32(p1 << 8 | c), score: s.score + model.channelLogP[e] + lm,
-                                                  history: Int32(histPrev.count - 1)))
+                        let made = State(node: Int32(p1 << 8 | c), score: score, history: Int32(histPrev.count - 1),
+                                         key: score)
+                        switch l {
+                        case 1: next1.append(made)
+                        case 2: next2.append(made)
+                        default: next3.append(made)
+                        }
                     }
                 }
             }
@@ -297,58 +368,99 @@ struct GarbleDecoder {
         return out
     }
 
-    private func prune(_ beam: [State], lexicon: Bool) -> [State] {
-        // best state per node, top beamWidth by score (+ the lexicon look-ahead: best word below the node)
-        var keyed: [(Float, Int32)] = []
-        keyed.reserveCapacity(beam.count)
-        for (i, s) in beam.enumerated() {
-            let k = lexicon ? s.score + lexiconWeight * model.bestLogP(Int(s.node)) : s.score
-            keyed.append((k, Int32(i)))
+    /// The beam after pruning: the best state of each node, at most `beamWidth` of them, best first by key. Equal
+    /// keys keep their order in `beam`, so this is exactly the first state per node of a stable sort by key,
+    /// without sorting the whole beam.
+    private func prune(_ beam: [State], _ scratch: inout PruneScratch) -> [State] {
+        guard beamWidth > 0 else { return [] }
+        scratch.begin(beam.count)
+        for i in beam.indices {
+            let s = beam[i]
+            scratch.offer(node: s.node, rank: PruneScratch.rank(s.key, Int32(i)))
         }
-        // Only the best few matter: sort those above the (2·beamWidth)-th best key, and the whole list only
-        // when they hold fewer than beamWidth distinct nodes. Both give the same beam (the sort is stable).
-        if keyed.count > beamWidth * 4 {
-            var keys = keyed.map(\.0)
-            let cutoff = Self.kthLargest(&keys, beamWidth * 2)
-            var top = keyed.filter { $0.0 >= cutoff }
-            top.sort { $0.0 > $1.0 }
-            let out = distinctNodes(top, beam)
-            if out.count == beamWidth { return out }
-        }
-        keyed.sort { $0.0 > $1.0 }
-        return distinctNodes(keyed, beam)
-    }
-
-    /// The first state of each node, in order, up to beamWidth of them.
-    private func distinctNodes(_ keyed: [(Float, Int32)], _ beam: [State]) -> [State] {
-        var seen = Set<Int32>(minimumCapacity: beamWidth * 2)
+        let count = min(scratch.ranks.count, beamWidth)
+        if scratch.ranks.count > beamWidth { scratch.selectSmallest(beamWidth) }
+        scratch.ranks[0..<count].sort()
         var out: [State] = []
-        out.reserveCapacity(beamWidth)
-        for (_, i) in keyed {
-            let s = beam[Int(i)]
-            if seen.insert(s.node).inserted {
-                out.append(s)
-                if out.count == beamWidth { break }
-            }
-        }
+        out.reserveCapacity(count)
+        for r in scratch.ranks[0..<count] { out.append(beam[Int(r & 0xFFFF_FFFF)]) }
         return out
     }
 
-    /// The k-th largest value (1-based) of `values` (reordered in place): quickselect.
-    static func kthLargest(_ values: inout [Float], _ k: Int) -> Float {
-        var lo = 0, hi = values.count - 1
-        let target = k - 1
-        while lo < hi {
-            let pivot = values[(lo + hi) / 2]
-            var i = lo, j = hi
-            while i <= j {
-                while values[i] > pivot { i += 1 }
-                while values[j] < pivot { j -= 1 }
-                if i <= j { values.swapAt(i, j); i += 1; j -= 1 }
-            }
-            if target <= j { hi = j } else if target >= i { lo = i } else { return values[target] }
+    /// Reusable buffers of `prune`: an open-addressing table from node to its best state so far (slots valid in
+    /// the current generation only, so starting a prune clears nothing), and the best states' ranks.
+    private struct PruneScratch {
+        private var stamp: [UInt32] = []
+        private var slotNode: [Int32] = []
+        private var slotEntry: [Int32] = []
+        private var generation: UInt32 = 0
+        private var shift: UInt32 = 32
+        private var mask = 0
+        /// Per distinct node, in first-seen order: the rank of its best state.
+        var ranks: [UInt64] = []
+
+        /// A state's place in the pruned order as one integer: higher key first, then lower index.
+        @inline(__always) static func rank(_ key: Float, _ index: Int32) -> UInt64 {
+            let bits = (key + 0).bitPattern   // (+ 0 makes -0 into 0: equal keys must tie)
+            let ascending = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000   // increases with the key
+            return UInt64(~ascending) << 32 | UInt64(UInt32(bitPattern: index))
         }
-        return values[target]
+
+        /// Starts a prune of `count` states.
+        mutating func begin(_ count: Int) {
+            var size = 64
+            while size < 2 * count { size <<= 1 }
+            if size > stamp.count {
+                stamp = [UInt32](repeating: 0, count: size)
+                slotNode = [Int32](repeating: 0, count: size)
+                slotEntry = [Int32](repeating: 0, count: size)
+                generation = 0
+                mask = size - 1
+                shift = 32 - UInt32(size.trailingZeroBitCount)
+            }
+            generation &+= 1
+            if generation == 0 {
+                for j in stamp.indices { stamp[j] = 0 }
+                generation = 1
+            }
+            ranks.removeAll(keepingCapacity: true)
+        }
+
+        /// Records a state of `node`: kept when it is the node's first or ranks before the node's best so far.
+        @inline(__always) mutating func offer(node: Int32, rank: UInt64) {
+            var slot = Int((UInt32(bitPattern: node) &* 0x9E37_79B1) >> shift) & mask
+            while true {
+                if stamp[slot] != generation {
+                    stamp[slot] = generation
+                    slotNode[slot] = node
+                    slotEntry[slot] = Int32(ranks.count)
+                    ranks.append(rank)
+                    return
+                }
+                if slotNode[slot] == node {
+                    let e = Int(slotEntry[slot])
+                    if rank < ranks[e] { ranks[e] = rank }
+                    return
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+
+        /// Reorders `ranks` so that its first k (< ranks.count) are the k smallest: quickselect.
+        mutating func selectSmallest(_ k: Int) {
+            var lo = 0, hi = ranks.count - 1
+            let target = k - 1
+            while lo < hi {
+                let pivot = ranks[(lo + hi) / 2]
+                var i = lo, j = hi
+                while i <= j {
+                    while ranks[i] < pivot { i += 1 }
+                    while ranks[j] > pivot { j -= 1 }
+                    if i <= j { ranks.swapAt(i, j); i += 1; j -= 1 }
+                }
+                if target <= j { hi = j } else if target >= i { lo = i } else { return }
+            }
+        }
     }
 
     private func letterPath(_ h: Int32, _ prev: [Int32], _ letters: [UInt8]) -> [UInt8] {

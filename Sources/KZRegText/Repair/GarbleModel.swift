@@ -29,6 +29,9 @@ public final class GarbleModel: Sendable {
     let channelLetter: [UInt8]
     let channelLogP: [Float]
     let channelRanges: [UInt32: Range<Int>]
+    /// Whether each key's entries are in increasing letter order and each node's children in increasing label
+    /// order, so the decoder can match a key's entries against a node's children in one walk.
+    let channelMatchesChildOrder: Bool
     /// "№" is produced from "Ne"/"No" by the numeric-context rule, not by the word decoder.
     let deletion: [Float]
     // Trie, breadth-first, children of a node contiguous.
@@ -127,6 +130,12 @@ public final class GarbleModel: Sendable {
             }
         }
         r.offset += nNodes * 8
+        var labelsAscending = true
+        for n in 0..<nNodes where cc[n] > 1 {
+            let start = Int(fc[n]), end = start + Int(cc[n])
+            guard end <= nNodes else { labelsAscending = false; break }
+            for c in start + 1..<end where lb[c - 1] >= lb[c] { labelsAscending = false }
+        }
         let nTri = side * side * side
         let trigram = r.f32s(nTri)
         let nBig = Int(r.u32())
@@ -184,6 +193,7 @@ public final class GarbleModel: Sendable {
         self.channelLetter = letters
         self.channelLogP = logps
         self.channelRanges = ranges
+        self.channelMatchesChildOrder = labelsAscending && Self.lettersAscending(letters, ranges.values)
         self.deletion = deletion
         self.firstChild = fc
         self.label = lb
@@ -215,9 +225,11 @@ public final class GarbleModel: Sendable {
         letterIndex = base.letterIndex
         asciiSymbol = base.asciiSymbol
         otherSymbol = base.otherSymbol
-        channelLetter = channel.map(\.letter)
+        let letters = channel.map(\.letter)
+        channelLetter = letters
         channelLogP = channel.map(\.logP)
         channelRanges = ranges
+        channelMatchesChildOrder = base.channelMatchesChildOrder && Self.lettersAscending(letters, ranges.values)
         deletion = base.deletion
         firstChild = base.firstChild
         label = base.label
@@ -236,6 +248,14 @@ public final class GarbleModel: Sendable {
         allCaps = base.allCaps
         capitalizedAfter = base.capitalizedAfter
         numberFollowers = base.numberFollowers
+    }
+
+    /// Whether the letters of each range strictly increase.
+    private static func lettersAscending(_ letters: [UInt8], _ ranges: some Sequence<Range<Int>>) -> Bool {
+        for range in ranges where range.count > 1 {
+            for e in range.dropFirst() where letters[e - 1] >= letters[e] { return false }
+        }
+        return true
     }
 
     /// The model committed with the package.

@@ -36,6 +36,7 @@ public struct GarbleRepairer: TextRepairing {
         self.joins = ByteMemo(capacity: 200_000)
         self.bestWords = ByteMemo(capacity: 200_000)
         self.adaptedRepairers = RepairerMemo()
+        self.followerProposals = ProposalWord.list(model.numberFollowers, model)
     }
 
     /// Loads the model committed as a resource of KZRegText.
@@ -51,7 +52,13 @@ public struct GarbleRepairer: TextRepairing {
 
     /// Words the document's first pass read with confidence, with their counts: a cache language model for
     /// the adapted pass (names and terms repeat within a document).
-    var documentWords: [String: Int] = [:]
+    var documentWords: [String: Int] = [:] {
+        didSet { documentProposals = ProposalWord.list(documentWords.lazy.filter { $0.value >= 2 }.map(\.key), model) }
+    }
+    /// The words of `documentWords` seen at least twice, in its order, as `readings` proposes them.
+    private var documentProposals: [ProposalWord] = []
+    /// `model.numberFollowers` as `readings` proposes them.
+    private let followerProposals: [ProposalWord]
     /// Readings including proposed words, per garble and context (see `readings(_:afterNumber:)`).
     private let proposals = ByteMemo<[WordCandidate]>(capacity: 100_000)
 
@@ -101,9 +108,11 @@ public struct GarbleRepairer: TextRepairing {
             second.baseModel = baseModel
             second.documentGarbleThreshold = documentGarbleThreshold
             // the document's own vocabulary: words its first pass read with confidence
+            var words: [String: Int] = [:]
             for repair in firstPass where repair.edit.confidence >= threshold {
-                if let word = repair.lowerWord { second.documentWords[word, default: 0] += 1 }
+                if let word = repair.lowerWord { words[word, default: 0] += 1 }
             }
+            second.documentWords = words
             adaptedRepairers.put(fingerprint, second)
         }
         // confident first-pass repairs stay; the rest is decoded again with the adapted channel
@@ -381,19 +390,21 @@ public struct GarbleRepairer: TextRepairing {
         let best = candidates.first?.score ?? -.infinity
         let symbols = symbols(of: garble)
         let decoder = GarbleDecoder(model: model, settings: settings)
+        var options: [Range<Int>?]? = nil   // (made for the first word of a fitting length)
         var seen = Set(candidates.map(\.word))
         var added: [WordCandidate] = []
-        func propose(_ word: String) {
-            guard seen.insert(word).inserted, abs(word.unicodeScalars.count - symbols.count) <= 3,
-                  let unigram = model.unigramLogP(word), let letters = model.letters(of: word),
-                  let channel = decoder.forcedChannelScore(symbols, letters) else { return }
+        func propose(_ word: ProposalWord) {
+            guard abs(word.length - symbols.count) <= 3, let unigram = word.unigram, let letters = word.letters,
+                  seen.insert(word.word).inserted else { return }
+            if options == nil { options = decoder.channelOptions(symbols) }
+            guard let channel = decoder.forcedChannelScore(symbols, letters, options: options!) else { return }
             let score = channel + decoder.lexiconWeight * unigram
             if score > best - settings.documentProposalMargin {
-                added.append(WordCandidate(word: word, score: score, unigram: unigram))
+                added.append(WordCandidate(word: word.word, score: score, unigram: unigram))
             }
         }
-        for (word, count) in documentWords where count >= 2 { propose(word) }
-        if proposeFollowers { for word in model.numberFollowers { propose(word) } }
+        for word in documentProposals { propose(word) }
+        if proposeFollowers { for word in followerProposals { propose(word) } }
         if !added.isEmpty {
             candidates.append(contentsOf: added)
             candidates.sort { $0.score > $1.score }
@@ -869,6 +880,20 @@ extension GarbleRepairer {
     @inline(__always) static func isOpeningBracket(_ word: String?) -> Bool {
         guard let word else { return false }
         return word.utf8.count == 1 && word.utf8.first == 0x28
+    }
+}
+
+/// A word `readings` may propose, with what it needs to know of it (worked out once per repairer).
+struct ProposalWord: Sendable {
+    let word: String
+    /// Unicode scalars.
+    let length: Int
+    let unigram: Float?
+    let letters: [UInt8]?
+
+    static func list(_ words: some Sequence<String>, _ model: GarbleModel) -> [ProposalWord] {
+        words.map { ProposalWord(word: $0, length: $0.unicodeScalars.count, unigram: model.unigramLogP($0),
+                                 letters: model.letters(of: $0)) }
     }
 }
 
