@@ -154,6 +154,23 @@ struct GarbleDecoder {
         return floor
     }
 
+    /// Moves the (up to) three beams after position `i` out of `beams`, so appending to them copies nothing.
+    private static func takeNextBeams(_ beams: inout [[State]], after i: Int) -> ([State], [State], [State]) {
+        var taken: ([State], [State], [State]) = ([], [], [])
+        swap(&taken.0, &beams[i + 1])
+        if i + 2 < beams.count { swap(&taken.1, &beams[i + 2]) }
+        if i + 3 < beams.count { swap(&taken.2, &beams[i + 3]) }
+        return taken
+    }
+
+    /// Puts back the beams `takeNextBeams` moved out.
+    private static func putNextBeams(_ beams: inout [[State]], after i: Int,
+                                     _ next1: [State], _ next2: [State], _ next3: [State]) {
+        beams[i + 1] = next1
+        if i + 2 < beams.count { beams[i + 2] = next2 }
+        if i + 3 < beams.count { beams[i + 3] = next3 }
+    }
+
     /// Decodes the folded garble symbols. Returns candidates best first.
     func decode(_ symbols: [UInt8]) -> [WordCandidate] {
         let n = symbols.count
@@ -238,15 +255,8 @@ struct GarbleDecoder {
             // scores below all of them can never survive its pruning: it is not made.
             let floor = Self.insertionFloor(beam, beamWidth, insertionLogP) { state($0, $1, 0).key }
             // the next three beams, moved out while they grow
-            var next1 = beams[i + 1], next2: [State] = [], next3: [State] = []
-            beams[i + 1] = []
-            if i + 2 <= n { next2 = beams[i + 2]; beams[i + 2] = [] }
-            if i + 3 <= n { next3 = beams[i + 3]; beams[i + 3] = [] }
-            defer {
-                beams[i + 1] = next1
-                if i + 2 <= n { beams[i + 2] = next2 }
-                if i + 3 <= n { beams[i + 3] = next3 }
-            }
+            var (next1, next2, next3) = Self.takeNextBeams(&beams, after: i)
+            defer { Self.putNextBeams(&beams, after: i, next1, next2, next3) }
             // Substitution fallback: a letter misread as a symbol the channel never paired it with.
             for s in beam.prefix(deletionSources) {
                 let node = Int(s.node)
@@ -332,15 +342,8 @@ struct GarbleDecoder {
                 break
             }
             let floor = Self.insertionFloor(beam, beamWidth, insertionLogP) { $1 }   // (see lexiconSearch)
-            var next1 = beams[i + 1], next2: [State] = [], next3: [State] = []
-            beams[i + 1] = []
-            if i + 2 <= n { next2 = beams[i + 2]; beams[i + 2] = [] }
-            if i + 3 <= n { next3 = beams[i + 3]; beams[i + 3] = [] }
-            defer {
-                beams[i + 1] = next1
-                if i + 2 <= n { beams[i + 2] = next2 }
-                if i + 3 <= n { beams[i + 3] = next3 }
-            }
+            var (next1, next2, next3) = Self.takeNextBeams(&beams, after: i)
+            defer { Self.putNextBeams(&beams, after: i, next1, next2, next3) }
             for s in beam {
                 let p2 = Int(s.node) >> 8, p1 = Int(s.node) & 0xFF
                 let inserted = s.score + insertionLogP

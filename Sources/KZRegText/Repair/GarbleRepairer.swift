@@ -249,18 +249,16 @@ public struct GarbleRepairer: TextRepairing {
                    ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) {
                 context.initial = first >= 0x41 && first <= 0x5A
             }
-            var halfRead = false
             if guillemetHalf, let read = repairToken(token, bytes, previous: previousWord, context: context,
                                                  descenderCommas: input.descenderCommas),
                read.lowerWord?.unicodeScalars.first == "ж" {
-                halfRead = true
                 let r = read.repairEdit
                 let edit = RepairEdit(start: token.start, end: r.end, original: "«" + r.original,
                                       replacement: r.replacement, alternatives: r.alternatives, confidence: r.confidence)
                 edits.append(PassEdit(edit: edit, lowerWord: read.lowerWord))
                 previousWord = read.lowerWord
+                continue
             }
-            if halfRead { continue }
             if guillemetHalf {   // a real opening quote after all
                 context.sentenceStart = true
                 context.opensQuote = !afterSentenceEnd
