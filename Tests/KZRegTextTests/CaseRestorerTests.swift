@@ -96,6 +96,25 @@ import Testing
         #expect(Self.cyrillicWords(lines[0]).suffix(2).allSatisfy(Self.isLower), "\(lines[0])")
     }
 
+    @Test func nounBeforeAColonOnItsOwnLineIsNoFormula() {
+        // two caps-looking words ending with ":" on their own line after a line that goes on: a formula ends
+        // with a finite verb (ЕТЕДІ), "ҚЫЗМЕТТІ АЛУШЫ:" is a scanned lower-case clause
+        let lines = Self.repairedLines(Self.body + " KepceTy\nKbI3METTI AJIYIIbI:\n\n1) Noptanra kipy;")
+        #expect(Self.cyrillicWords(lines[1]).allSatisfy(Self.isLower), "\(lines[1])")
+        let formula = Self.repairedLines(Self.body + "\nKAYJIbI ETEDI:\n\n1. MemnekeTTik KbI3MeT KepceTy Typanbi.")
+        #expect(Self.cyrillicWords(formula[1]).allSatisfy(Self.isAllCaps), "\(formula[1])")
+    }
+
+    @Test func capsLineRunningOnIntoLowerCaseTextIsNoHeading() {
+        // after a full stop, a caps-looking line without an end of its own that runs on into the next line's
+        // lower-case text is part of the paragraph, not a heading
+        let text = Self.body + " KepceTy.\nKOMMUCCHAHBIH XATLUBICbI KOMMCCKA OTbIPbICbIHbIH XATTAMACbIH\n"
+            + "KepceTinetiH KbiIsMeT Oepywihih KbIs3MeTKepnepine 20 mMuHyT iwinge\n"
+        let lines = Self.repairedLines(text)
+        #expect(!Self.cyrillicWords(lines[1]).contains(where: Self.isAllCaps), "\(lines[1])")
+        #expect(Self.cyrillicWords(lines[1]).first.map { $0.first!.isUppercase } == true, "\(lines[1])")
+    }
+
     @Test func headingGoesOnOverItsNextCapsLine() {
         let text = Self.body + " KepceTy.\n\nKA3AKCTAH PECIYBJIMKACBI EHBEK MUHUCTPIHIH\nBYUPbIFbI\n\nMemnekeTTik KbI3MeT."
         let lines = Self.repairedLines(text)

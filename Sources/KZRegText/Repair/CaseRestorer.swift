@@ -156,6 +156,21 @@ extension CaseRestorer {
             return Double(n) * perCapital
         }
 
+        // do all the garbled words of the line that starts at token `from` look caps?
+        func lineLooksCaps(from: Int) -> Bool {
+            var k = from, any = false
+            while k < tokens.count && tokens[k].line == tokens[from].line {
+                if isWord[k] { if !looksCaps[k] { return false }; any = true }
+                k += 1
+            }
+            return any
+        }
+        // an enacting formula ends with a finite verb (ЕТЕДІ, ҚАБЫЛДАДЫ, БҰЙЫРАМЫН), not a noun ("ҚЫЗМЕТТІ АЛУШЫ:")
+        func endsEnactingVerb(_ i: Int) -> Bool {
+            guard let word = bestWord(core(i)) else { return false }
+            return model.isAllCapsWord(word) || Self.finiteVerbEndings.contains { word.hasSuffix($0) }
+        }
+
         // lines whose garbled words all look caps, line by line (tokens come in line order)
         var words: [Int] = []
         var previousLine = -2, previousLast = -1, previousCaps = false   // the last line with tokens
@@ -177,15 +192,19 @@ extension CaseRestorer {
                 // a heading goes on from an ALL-CAPS line that does not end a sentence
                 let continued = previousCaps && previousLine == line - 1
                     && !GarbleRepairer.endsSentence(tokens[previous!], bytes)
-                isCaps = paragraphStart || continued
-                if !isCaps {
-                    isCaps = words.contains { i in bestWord(core(i)).map { model.isAllCapsWord($0) } ?? false }
-                }
+                let capsWord = words.contains { i in bestWord(core(i)).map { model.isAllCapsWord($0) } ?? false }
+                // a line that starts a paragraph but runs on into the next line's lower-case text is OCR capitals
+                // in a sentence, not a heading
+                let runsOn = !capsWord && !GarbleRepairer.endsClause(tokens[last], bytes)
+                    && end < tokens.count && tokens[end].line == line + 1 && !lineLooksCaps(from: end)
+                    && !Self.startsItem(tokens[end], bytes)
+                isCaps = ((paragraphStart && !runsOn) || continued) || capsWord
                 if !isCaps, words.count <= 2, let first = words.first {
                     // a formula line ("ҚАУЛЫ ЕТЕДІ:") or a quoted stamp ("КЕЛІСІЛДІ")
                     let lastByte = bytes[tokens[last].end - 1]
                     let quoted = lastByte == 0x22 && bytes[tokens[first].start] == 0x22
-                    isCaps = (lastByte == 0x3A || quoted) && words.reduce(0) { $0 + evidence($1) } >= Self.lineEvidence
+                    isCaps = (quoted || (lastByte == 0x3A && endsEnactingVerb(words.last!)))
+                        && words.reduce(0) { $0 + evidence($1) } >= Self.lineEvidence
                 }
                 if isCaps { for i in words { caps[i] = true } }
             }
@@ -202,6 +221,7 @@ extension CaseRestorer {
             let paragraphEnd = i + 1 == tokens.count || tokens[i + 1].line > t.line + 1
                 || (tokens[i + 1].line > t.line && bestWord(core(i)).map(model.isAllCapsWord) == true)
             guard paragraphEnd, i > 0, isWord[i - 1], looksCaps[i - 1], tokens[i - 1].line + 1 >= t.line,
+                  endsEnactingVerb(i),
                   tokens[i - 1].end < t.start, !GarbleRepairer.endsClause(tokens[i - 1], bytes) else { continue }
             caps[i] = true
             caps[i - 1] = true
@@ -218,6 +238,15 @@ extension CaseRestorer {
         if u == 0x41 || u == 0x45 || u == 0x50 || u == 0x58 { c |= 4 }
         if u == 0x61 || u == 0x65 || u == 0x70 || u == 0x78 { c |= 8 }
         return c
+    }
+
+    /// Endings of the finite verb that closes an enacting formula (ЕТЕДІ, ҚАБЫЛДАДЫ, ШЕШТІ, БҰЙЫРАМЫН, ЕТЕМІН).
+    static let finiteVerbEndings = ["ды", "ді", "ты", "ті", "мын", "мін", "мыз", "міз"]
+
+    /// A token that opens a list item or a numbered point ("1.", "2)", "-", "–").
+    static func startsItem(_ token: RepairToken, _ bytes: [UInt8]) -> Bool {
+        let b = bytes[token.start]
+        return (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0xE2
     }
 
     /// Log-likelihood ratio a formula or stamp line needs from its capitals.
