@@ -26,6 +26,14 @@ import Testing
         #expect(text.split(separator: " ").count == 3)
     }
 
+    @Test func piecesThatEachReadAsAWordAreJoinedWhenTheWholeReadsClearlyBetter() {
+        // "KOJI" reads қол and "aliAbI" айдың, but together they are жолдайды, by a wide margin
+        let result = Self.repairer.repair("KyKaTTapapl KeHce KbI3MeTKepiHe KOJI aliAbI.")
+        #expect(result.text.hasSuffix("жолдайды."), "\(result.text)")
+        // two words the garble reads as well apart as together stay apart
+        #expect(Self.repairer.repair("oHbI CAThII Ay IIIbIFbIHJapbIH").text.contains("сатып алу"))
+    }
+
     @Test func anInitialIsNotJoined() {
         let text = Self.repairer.repair("o6sIcbIHbIH oKiMi E. Mapxa6aeB").text
         #expect(text.contains("Е."))

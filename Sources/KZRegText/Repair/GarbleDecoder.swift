@@ -50,6 +50,9 @@ public struct GarbleDecoderSettings: Sendable {
     public var joinLogP: Float = -6
     /// Log prior (≤ 0) of each of the two spaces of a word that OCR split into three pieces ("KON Man Dbl").
     public var join3LogP: Float = -4
+    /// How much better (nats) the joined reading of OCR-split pieces that each read as a word must score than
+    /// the pieces apart; infinity never joins readable words.
+    public var joinWordsMargin: Float = 4
     /// Weight of the document's own confident vocabulary in the adapted pass (0 turns it off).
     public var documentWeight: Float = 0.5
     /// Bonus (nats) of a surname-like reading (-ов, -ева, -ин, -ұлы …) right after an initial.
@@ -86,6 +89,7 @@ public struct GarbleDecoderSettings: Sendable {
             case "lookAlike": lookAlikeLogP = v
             case "join": joinLogP = v
             case "join3": join3LogP = v
+            case "joinWords": joinWordsMargin = v
             case "document": documentWeight = v
             case "surname": surnameBonus = v
             case "proposal": documentProposalMargin = v

@@ -342,12 +342,16 @@ public struct GarbleRepairer: TextRepairing {
         func score(_ core: String) -> Float { contextFreeCandidates(core).first?.score ?? -100 }
         let whole = pieces.joined()
         let bests = pieces.map { contextFreeCandidates($0).first }
+        let hasFragment = zip(pieces, bests).contains(where: { fragment($0, $1) })
         guard whole.unicodeScalars.count <= settings.joinLength,
-              zip(pieces, bests).contains(where: { fragment($0, $1) }),
+              hasFragment || settings.joinWordsMargin.isFinite,
               let joined = contextFreeCandidates(whole).first, joined.unigram != nil,
               !isCompound(joined.word) else { return false }
         let gaps = Float(pieces.count - 1)
+        // pieces that all read as words need the joined word to read clearly better ("KOJI aliAbI" = жолдайды,
+        // not "қол айдың")
         let apart = bests.reduce(0) { $0 + ($1?.score ?? -100) } + gaps * keepSpace
+            + (hasFragment ? 0 : settings.joinWordsMargin)
         var best = apart
         if pieces.count == 3 {
             best = max(best, score(pieces[0] + pieces[1]) + prior + keepSpace + (bests[2]?.score ?? -100),
