@@ -53,6 +53,9 @@ public struct GarbleDecoderSettings: Sendable {
     /// How much better (nats) the joined reading of OCR-split pieces that each read as a word must score than
     /// the pieces apart; infinity never joins readable words.
     public var joinWordsMargin: Float = 4
+    /// Readable pieces are tried joined only when one of them scores below this many nats per garble byte (a
+    /// poor reading); keeps the first pass from decoding every pair of adjacent words joined.
+    public var joinWeakPiece: Float = -3
     /// Weight of the document's own confident vocabulary in the adapted pass (0 turns it off).
     public var documentWeight: Float = 0.5
     /// Bonus (nats) of a surname-like reading (-ов, -ева, -ин, -ұлы …) right after an initial.
@@ -90,6 +93,7 @@ public struct GarbleDecoderSettings: Sendable {
             case "join": joinLogP = v
             case "join3": join3LogP = v
             case "joinWords": joinWordsMargin = v
+            case "joinWeak": joinWeakPiece = v
             case "document": documentWeight = v
             case "surname": surnameBonus = v
             case "proposal": documentProposalMargin = v

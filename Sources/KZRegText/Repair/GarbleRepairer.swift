@@ -343,8 +343,12 @@ public struct GarbleRepairer: TextRepairing {
         let whole = pieces.joined()
         let bests = pieces.map { contextFreeCandidates($0).first }
         let hasFragment = zip(pieces, bests).contains(where: { fragment($0, $1) })
+        // readable pieces are worth a joined reading only when one of them reads poorly per garble symbol
+        func weak(_ core: String, _ best: WordCandidate?) -> Bool {
+            (best?.score ?? -100) < settings.joinWeakPiece * Float(core.utf8.count)
+        }
         guard whole.unicodeScalars.count <= settings.joinLength,
-              hasFragment || settings.joinWordsMargin.isFinite,
+              hasFragment || (settings.joinWordsMargin.isFinite && zip(pieces, bests).contains(where: weak)),
               let joined = contextFreeCandidates(whole).first, joined.unigram != nil,
               !isCompound(joined.word) else { return false }
         let gaps = Float(pieces.count - 1)
