@@ -111,11 +111,12 @@ struct CaseRestorer {
 
 extension CaseRestorer {
     /// Per token: is it one of the words of a run written in ALL CAPS? Evidence, over the garbled tokens:
-    /// - a line whose garbled words all look caps (`capsLooking`) that starts a paragraph, goes on from an
-    ///   ALL-CAPS line that does not end a sentence, holds a word usually written in capitals (БҰЙЫРАМЫН), or is
-    ///   a formula of at most two words ending with ":" or a quoted stamp ("КЕЛІСІЛДІ") whose capitals are
+    /// - a line whose garbled words all look caps (`capsLooking`) that starts a paragraph (unless it runs on,
+    ///   without an end of its own, into the next line's lower-case text), goes on from an ALL-CAPS line that
+    ///   does not end a sentence, holds a word usually written in capitals (БҰЙЫРАМЫН), or is a formula of at
+    ///   most two words ending with a finite verb and ":" or a quoted stamp ("КЕЛІСІЛДІ") whose capitals are
     ///   unlikely for this document's lower case;
-    /// - the two caps-looking words that end a paragraph with ":" (an enacting formula).
+    /// - the two caps-looking words that end a paragraph with a finite verb and ":" (an enacting formula).
     func allCapsTokens(_ tokens: [RepairToken], _ bytes: [UInt8], decoded: [Bool],
                        bestWord: (String) -> String?) -> [Bool] {
         var caps = [Bool](repeating: false, count: tokens.count)
@@ -198,7 +199,7 @@ extension CaseRestorer {
                 let runsOn = !capsWord && !GarbleRepairer.endsClause(tokens[last], bytes)
                     && end < tokens.count && tokens[end].line == line + 1 && !lineLooksCaps(from: end)
                     && !Self.startsItem(tokens[end], bytes)
-                isCaps = ((paragraphStart && !runsOn) || continued) || capsWord
+                isCaps = continued || capsWord || (paragraphStart && !runsOn)
                 if !isCaps, words.count <= 2, let first = words.first {
                     // a formula line ("ҚАУЛЫ ЕТЕДІ:") or a quoted stamp ("КЕЛІСІЛДІ")
                     let lastByte = bytes[tokens[last].end - 1]

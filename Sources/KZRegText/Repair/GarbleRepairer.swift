@@ -331,9 +331,11 @@ public struct GarbleRepairer: TextRepairing {
         return join
     }
 
-    /// Only a fragment is joined: a piece with no lexicon reading, or a short one that is not a common word.
-    /// Two readable words stay apart ("мал шаруашылығы", not the compound of the word list). Three pieces
-    /// are joined only when no split of them reads better (each part alone or two of them joined).
+    /// A fragment (a piece with no lexicon reading, or a short one that is not a common word) is joined when the
+    /// joined word beats the pieces apart. Pieces that all read as words are joined only when one reads poorly
+    /// (`joinWeakPiece` per byte) and the joined word wins by `joinWordsMargin` ("KOJI aliAbI" = жолдайды); a
+    /// compound of the word list never is ("мал шаруашылығы"). Three pieces are joined only when no split of
+    /// them reads better (each part alone or two of them joined).
     private func shouldJoin(_ pieces: [String], prior: Float, keepSpace: Float) -> Bool {
         func fragment(_ core: String, _ best: WordCandidate?) -> Bool {
             guard let unigram = best?.unigram else { return true }
@@ -343,7 +345,7 @@ public struct GarbleRepairer: TextRepairing {
         let whole = pieces.joined()
         let bests = pieces.map { contextFreeCandidates($0).first }
         let hasFragment = zip(pieces, bests).contains(where: { fragment($0, $1) })
-        // readable pieces are worth a joined reading only when one of them reads poorly per garble symbol
+        // readable pieces are worth a joined reading only when one of them reads poorly per garble byte
         func weak(_ core: String, _ best: WordCandidate?) -> Bool {
             (best?.score ?? -100) < settings.joinWeakPiece * Float(core.utf8.count)
         }
