@@ -107,11 +107,24 @@ int kz_icu_detect_charset(const char *bytes, int32_t length, char *name, int32_t
     return 0;
 }
 
+/* Substitutes like ICU's default callback and counts the byte sequences it had to substitute, so a U+FFFD
+   or U+001A that the input itself encodes is not counted. */
+static void count_substitution(const void *context, UConverterToUnicodeArgs *args, const char *codeUnits,
+                               int32_t length, UConverterCallbackReason reason, UErrorCode *status) {
+    if (reason == UCNV_UNASSIGNED || reason == UCNV_ILLEGAL || reason == UCNV_IRREGULAR) {
+        (*(int32_t *)context)++;
+    }
+    UCNV_TO_U_CALLBACK_SUBSTITUTE(NULL, args, codeUnits, length, reason, status);
+}
+
 char *kz_icu_to_utf8(const char *charset, const char *bytes, int32_t length, int32_t *outLength,
                      int32_t *substitutions, char *error, int32_t errorCapacity) {
     UErrorCode status = U_ZERO_ERROR;
     UConverter *converter = ucnv_open(charset, &status);
     if (U_FAILURE(status)) { report(status, error, errorCapacity); return NULL; }
+    int32_t count = 0;
+    ucnv_setToUCallBack(converter, count_substitution, &count, NULL, NULL, &status);
+    if (U_FAILURE(status)) { ucnv_close(converter); report(status, error, errorCapacity); return NULL; }
     /* Worst case: every byte becomes a 2-unit sequence. */
     int32_t capacity = length * 2 + 2;
     UChar *text = (UChar *)malloc(sizeof(UChar) * (size_t)capacity);
@@ -119,11 +132,7 @@ char *kz_icu_to_utf8(const char *charset, const char *bytes, int32_t length, int
     int32_t length16 = ucnv_toUChars(converter, text, capacity, bytes, length, &status);
     ucnv_close(converter);
     if (U_FAILURE(status)) { free(text); report(status, error, errorCapacity); return NULL; }
-    if (substitutions != NULL) {
-        int32_t count = 0;
-        for (int32_t i = 0; i < length16; i++) if (text[i] == 0xFFFD || text[i] == 0x1A) count++;
-        *substitutions = count;
-    }
+    if (substitutions != NULL) *substitutions = count;
     char *result = to_utf8(text, length16, outLength, &status);
     free(text);
     if (result == NULL) report(status, error, errorCapacity);

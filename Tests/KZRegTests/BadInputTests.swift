@@ -108,6 +108,19 @@ import Testing
         #expect(document.decoded.text == "No. 15\nplain ASCII text\n")
     }
 
+    @Test func utf16SubstitutionsCountOnlyBrokenUnits() throws {
+        // A replacement character the text itself contains is no substitution; a lone surrogate is one.
+        let text = Genre.kazakhAct + "\nБелгісіз таңба: \u{FFFD}\n"
+        let clean = try pipeline.process(bytes: Genre.utf16(text, bigEndian: false, byteOrderMark: true),
+                                         fileName: "fffd16.txt")
+        #expect(clean.decoded.substitutions == 0)
+        #expect(clean.decoded.text.contains("таңба: \u{FFFD}"))
+        var broken = Genre.utf16(text, bigEndian: false, byteOrderMark: true)
+        broken += [0x00, 0xD8, 0x41, 0x00]   // a high surrogate followed by "A"
+        let document = try pipeline.process(bytes: broken, fileName: "broken16.txt")
+        #expect(document.decoded.substitutions == 1)
+    }
+
     @Test func windows1251IsDetectedAndDecoded() throws {
         let bytes = Genre.windows1251(Genre.russianAct)
         let document = try pipeline.process(bytes: bytes, fileName: "cp1251.txt")
