@@ -11,7 +11,8 @@ struct SegmentCommand: ParsableCommand {
             Runs decode → repair → clean-up → segmentation and prints the tree the segmenter built. Every node \
             has a kind (header, title, actLine, point, subpoint, annex, caption, approvedText, chapter, table, \
             debris, ...), the number as written, a heading where it has one, and its span: UTF-8 byte offsets \
-            into the decoded input, start inclusive, end exclusive ("120..<245").
+            into the decoded input, start inclusive, end exclusive ("120..<245"). Bytes the decoder could not \
+            read become U+FFFD, and a warning on standard error counts them.
 
             Text format, one node per line, indented by depth:
               kind number start..<end «heading» "the start of the node's own text…"
@@ -46,6 +47,10 @@ struct SegmentCommand: ParsableCommand {
             let output = SegmentOutput(source: document.record.source, metadata: document.segmented.metadata,
                                        structure: document.segmented.root)
             StandardOutput.write(try encodeJSON(output))
+        }
+        if let warning = substitutionWarning(file: input.displayName,
+                                             substitutions: document.record.source.substitutions) {
+            StandardError.write("kzreg: \(warning)\n")
         }
     }
 }

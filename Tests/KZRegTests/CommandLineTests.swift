@@ -129,7 +129,7 @@ import Testing
         #expect(result.stderr.contains("1 undecodable byte(s)"))
     }
 
-    @Test func extractWarnsAboutUndecodableBytesButSucceeds() throws {
+    @Test func extractAndSegmentWarnAboutUndecodableBytesButSucceed() throws {
         let temp = try TemporaryDirectory()
         var bytes = Array(Genre.kazakhAct.utf8)
         let spaces = bytes.indices.filter { bytes[$0] == 0x20 }
@@ -141,6 +141,11 @@ import Testing
             #expect(result.status == 0, "\(format): \(result.stderr)")
             #expect(result.stderr == "kzreg: warning: \(path): 2 undecodable byte sequences replaced with U+FFFD\n")
             #expect(result.stdout.contains(format == "json" ? #""substitutions" : 2"# : #"substitutions="2""#))
+        }
+        for format in ["text", "json"] {
+            let segment = try KZRegBinary.run(["segment", path, "--format", format])
+            #expect(segment.status == 0, "\(format): \(segment.stderr)")
+            #expect(segment.stderr == "kzreg: warning: \(path): 2 undecodable byte sequences replaced with U+FFFD\n")
         }
         let clean = try KZRegBinary.run(["extract", try temp.write(Genre.kazakhAct, to: "clean.txt")])
         #expect(clean.status == 0)
