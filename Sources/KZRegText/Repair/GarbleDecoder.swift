@@ -191,10 +191,8 @@ struct GarbleDecoder {
             results.append(contentsOf: oovSearch(options, n))
         }
         results.sort { $0.score > $1.score }
-        var seen = Set<String>()
         var out: [WordCandidate] = []
-        for c in results where !seen.contains(c.word) {
-            seen.insert(c.word)
+        for c in results where !out.contains(where: { $0.word.utf8.elementsEqual(c.word.utf8) }) {
             out.append(c)
             if out.count == maxCandidates { break }
         }
@@ -217,7 +215,41 @@ struct GarbleDecoder {
         return options
     }
 
+    /// Whether some lexicon reading of the garble scores above `threshold` before the character model's
+    /// re-ranking (which only lowers a score). Exact, and cheap when the answer is no: a state's key bounds
+    /// every reading through it, so the search drops each state whose key is not above the threshold.
+    func hasLexiconReading(_ symbols: [UInt8], above threshold: Float) -> Bool {
+        let n = symbols.count
+        guard n > 0, n <= 48 else { return false }
+        let search = lexiconFinals(channelOptions(symbols), n, threshold: threshold)
+        return search.finals.contains { $0.1 + lexiconWeight * (model.wordLogP(Int($0.0)) ?? -30) > threshold }
+    }
+
     private func lexiconSearch(_ options: [Range<Int>?], _ n: Int) -> [WordCandidate] {
+        let (finals, histPrev, histLetter) = lexiconFinals(options, n, threshold: -.infinity)
+        var out: [WordCandidate] = []
+        // The character model re-ranks lexicon readings relative to the most word-like one, so it does not
+        // shift the balance between lexicon and out-of-lexicon readings.
+        var paths: [([UInt8], Float, Float)] = []
+        var bestChar: Float = -.infinity
+        for (node, score, h) in finals {
+            let letters = letterPath(h, histPrev, histLetter)
+            let cs = charScore(letters) / Float(max(letters.count, 1))
+            bestChar = max(bestChar, cs)
+            paths.append((letters, score + lexiconWeight * (model.wordLogP(Int(node)) ?? -30), cs))
+        }
+        for ((letters, score, cs), final) in zip(paths, finals) {
+            let lp = model.wordLogP(Int(final.0)) ?? -30
+            out.append(WordCandidate(word: spell(letters), score: score + charWeight * Float(letters.count) * (cs - bestChar),
+                                     unigram: lp))
+        }
+        return out
+    }
+
+    /// The beam search over the lexicon trie: the states that end a word after the last symbol (node, channel
+    /// score, history) and the history arrays. States whose key is not above `threshold` are not kept.
+    private func lexiconFinals(_ options: [Range<Int>?], _ n: Int, threshold: Float)
+        -> (finals: [(Int32, Float, Int32)], histPrev: [Int32], histLetter: [UInt8]) {
         var histPrev: [Int32] = [-1]
         var histLetter: [UInt8] = [0]
         var beams = [[State]](repeating: [], count: n + 1)
@@ -243,7 +275,7 @@ struct GarbleDecoder {
                 let start = Int(model.firstChild[node])
                 for c in start..<start + Int(model.childCount[node]) {
                     let d = deletionScale * model.deletion[Int(model.label[c])] + (i == n ? endDeletionLogP : 0)
-                    if d > deletionFloor {
+                    if d > deletionFloor, state(c, s.score + d, 0).key > threshold {
                         histPrev.append(s.history); histLetter.append(model.label[c])
                         extra.append(state(c, s.score + d, Int32(histPrev.count - 1)))
                     }
@@ -261,7 +293,8 @@ struct GarbleDecoder {
             }
             // A full beam's insertions put beamWidth distinct nodes into the next beam, so a state for it that
             // scores below all of them can never survive its pruning: it is not made.
-            let floor = Self.insertionFloor(beam, beamWidth, insertionLogP) { state($0, $1, 0).key }
+            let floor = max(Self.insertionFloor(beam, beamWidth, insertionLogP) { state($0, $1, 0).key },
+                            threshold.nextUp)
             // the next three beams, moved out while they grow
             var (next1, next2, next3) = Self.takeNextBeams(&beams, after: i)
             defer { Self.putNextBeams(&beams, after: i, next1, next2, next3) }
@@ -280,7 +313,8 @@ struct GarbleDecoder {
             for s in beam {
                 let node = Int(s.node)
                 // insertion: symbol explained by nothing
-                next1.append(state(node, s.score + insertionLogP, s.history))
+                let inserted = state(node, s.score + insertionLogP, s.history)
+                if inserted.key > threshold { next1.append(inserted) }
                 let first = Int(model.firstChild[node]), end = first + Int(model.childCount[node])
                 for l in 1...3 where i + l <= n {
                     guard let range = options[i * 3 + l - 1] else { continue }
@@ -296,7 +330,7 @@ struct GarbleDecoder {
                             if c < 0 { continue }
                         }
                         let next = state(c, s.score + model.channelLogP[e], 0)
-                        if l == 1 && next.key < floor { continue }
+                        if (l == 1 && next.key < floor) || next.key <= threshold { continue }
                         histPrev.append(s.history); histLetter.append(letter)
                         let made = State(node: next.node, score: next.score, history: Int32(histPrev.count - 1),
                                          key: next.key)
@@ -309,23 +343,7 @@ struct GarbleDecoder {
                 }
             }
         }
-        var out: [WordCandidate] = []
-        // The character model re-ranks lexicon readings relative to the most word-like one, so it does not
-        // shift the balance between lexicon and out-of-lexicon readings.
-        var paths: [([UInt8], Float, Float)] = []
-        var bestChar: Float = -.infinity
-        for (node, score, h) in finals {
-            let letters = letterPath(h, histPrev, histLetter)
-            let cs = charScore(letters) / Float(max(letters.count, 1))
-            bestChar = max(bestChar, cs)
-            paths.append((letters, score + lexiconWeight * (model.wordLogP(Int(node)) ?? -30), cs))
-        }
-        for ((letters, score, cs), final) in zip(paths, finals) {
-            let lp = model.wordLogP(Int(final.0)) ?? -30
-            out.append(WordCandidate(word: spell(letters), score: score + charWeight * Float(letters.count) * (cs - bestChar),
-                                     unigram: lp))
-        }
-        return out
+        return (finals, histPrev, histLetter)
     }
 
     private func oovSearch(_ options: [Range<Int>?], _ n: Int) -> [WordCandidate] {

@@ -37,6 +37,7 @@ public struct GarbleRepairer: TextRepairing {
         self.bestWords = ByteMemo(capacity: 200_000)
         self.adaptedRepairers = RepairerMemo()
         self.followerProposals = ProposalWord.list(model.numberFollowers, model)
+        self.otherFollowerProposals = followerProposals
     }
 
     /// Loads the model committed as a resource of KZRegText.
@@ -53,12 +54,18 @@ public struct GarbleRepairer: TextRepairing {
     /// Words the document's first pass read with confidence, with their counts: a cache language model for
     /// the adapted pass (names and terms repeat within a document).
     var documentWords: [String: Int] = [:] {
-        didSet { documentProposals = ProposalWord.list(documentWords.lazy.filter { $0.value >= 2 }.map(\.key), model) }
+        didSet {
+            documentProposals = ProposalWord.list(documentWords.lazy.filter { $0.value >= 2 }.map(\.key), model)
+            let proposed = Set(documentProposals.map(\.word))
+            otherFollowerProposals = followerProposals.filter { !proposed.contains($0.word) }
+        }
     }
     /// The words of `documentWords` seen at least twice, in its order, as `readings` proposes them.
     private var documentProposals: [ProposalWord] = []
     /// `model.numberFollowers` as `readings` proposes them.
     private let followerProposals: [ProposalWord]
+    /// `followerProposals` less the words of `documentProposals` (each word is proposed once).
+    private var otherFollowerProposals: [ProposalWord]
     /// Readings including proposed words, per garble and context (see `readings(_:afterNumber:)`).
     private let proposals = ByteMemo<[WordCandidate]>(capacity: 100_000)
 
@@ -163,14 +170,16 @@ public struct GarbleRepairer: TextRepairing {
         // Which tokens belong to a run of words written in ALL CAPS.
         let capsRun = CaseRestorer(model: model).allCapsTokens(tokens, bytes, decoded: toDecode, bestWord: bestWord)
 
-        var joinNext = joinedRuns(tokens, bytes, toDecode: toDecode)
-        for i in tokens.indices {   // a kept repair decides how many tokens it joined
-            if let kept = keep[i] {
+        // a kept repair decides how many tokens it joined, and no other token joins it
+        var kept = [Int?](repeating: nil, count: tokens.count)
+        for i in tokens.indices {
+            if let edit = keep[i] {
                 var n = 0
-                while i + n + 1 < tokens.count && tokens[i + n + 1].start < kept.edit.end { n += 1 }
-                joinNext[i] = n
+                while i + n + 1 < tokens.count && tokens[i + n + 1].start < edit.edit.end { n += 1 }
+                kept[i] = n
             }
         }
+        let joinNext = joinedRuns(tokens, bytes, toDecode: toDecode, kept: kept)
         var edits: [PassEdit] = []
         edits.reserveCapacity(input.decodeCount)
         var previousWord: String? = nil
@@ -291,14 +300,16 @@ public struct GarbleRepairer: TextRepairing {
     /// Adjacent garbled pieces of one line with no punctuation between them are joined when the joined reading
     /// is a lexicon word whose score, with the prior `joinLogP` of each spurious space, beats every other way
     /// of reading the pieces. Runs of three are tried before pairs.
-    func joinedRuns(_ tokens: [RepairToken], _ bytes: [UInt8], toDecode: [Bool]) -> [Int] {
+    /// `kept[i]` is the number of following tokens a kept edit at token i covers; such tokens join nothing else.
+    func joinedRuns(_ tokens: [RepairToken], _ bytes: [UInt8], toDecode: [Bool], kept: [Int?]? = nil) -> [Int] {
         var join = [Int](repeating: 0, count: tokens.count)
         let prior = settings.joinLogP
+        if let kept { for (i, n) in kept.enumerated() where n != nil { join[i] = n! } }
         guard prior < 0 else { return join }
         let keepSpace = log(1 - exp(prior))
         func joinable(_ i: Int) -> Bool {
             let a = tokens[i], b = tokens[i + 1]
-            return toDecode[i] && toDecode[i + 1] && a.line == b.line && a.coreEnd == a.end && b.coreStart == b.start
+            return toDecode[i] && toDecode[i + 1] && kept?[i] == nil && a.line == b.line && a.coreEnd == a.end && b.coreStart == b.start
                 && a.coreEnd > a.coreStart && b.coreEnd > b.coreStart && a.digits == 0 && b.digits == 0
                 && !(b.letters == 1 && b.end > b.coreEnd && bytes[b.coreEnd] == 0x2E)   // an initial: "E."
         }
@@ -319,6 +330,7 @@ public struct GarbleRepairer: TextRepairing {
         var i = 0
         while i + 1 < tokens.count {
             defer { i += 1 }
+            if let n = kept?[i] { i += n; continue }
             guard joinable(i) else { continue }
             if i + 2 < tokens.count, joinable(i + 1), decide(i, i + 2) {
                 join[i] = 2
@@ -350,20 +362,28 @@ public struct GarbleRepairer: TextRepairing {
             (best?.score ?? -100) < settings.joinWeakPiece * Float(core.utf8.count)
         }
         guard whole.unicodeScalars.count <= settings.joinLength,
-              hasFragment || (settings.joinWordsMargin.isFinite && zip(pieces, bests).contains(where: weak)),
-              let joined = contextFreeCandidates(whole).first, joined.unigram != nil,
-              !isCompound(joined.word) else { return false }
+              hasFragment || (settings.joinWordsMargin.isFinite && zip(pieces, bests).contains(where: weak))
+        else { return false }
         let gaps = Float(pieces.count - 1)
+        let spaces = gaps * (pieces.count == 3 ? settings.join3LogP : prior)
         // pieces that all read as words need the joined word to read clearly better ("KOJI aliAbI" = жолдайды,
         // not "қол айдың")
         let apart = bests.reduce(0) { $0 + ($1?.score ?? -100) } + gaps * keepSpace
             + (hasFragment ? 0 : settings.joinWordsMargin)
+        // Most pieces are separate words: a bounded search proves that no joined reading can beat them apart
+        // before the full decode of the joined garble is paid for.
+        if Self.withUTF8(whole, cache.get) == nil,
+           !GarbleDecoder(model: model, settings: settings).hasLexiconReading(symbols(of: whole), above: apart - spaces) {
+            return false
+        }
+        guard let joined = contextFreeCandidates(whole).first, joined.unigram != nil,
+              !isCompound(joined.word) else { return false }
         var best = apart
         if pieces.count == 3 {
             best = max(best, score(pieces[0] + pieces[1]) + prior + keepSpace + (bests[2]?.score ?? -100),
                        (bests[0]?.score ?? -100) + keepSpace + score(pieces[1] + pieces[2]) + prior)
         }
-        return joined.score + gaps * (pieces.count == 3 ? settings.join3LogP : prior) > best
+        return joined.score + spaces > best
     }
 
     /// A word-list form that is two words written together ("асылтұқымды" = "асыл" + "тұқымды"): OCR splits
@@ -399,11 +419,11 @@ public struct GarbleRepairer: TextRepairing {
         let symbols = symbols(of: garble)
         let decoder = GarbleDecoder(model: model, settings: settings)
         var options: [Range<Int>?]? = nil   // (made for the first word of a fitting length)
-        var seen = Set(candidates.map(\.word))
+        let read = candidates
         var added: [WordCandidate] = []
         func propose(_ word: ProposalWord) {
             guard abs(word.length - symbols.count) <= 3, let unigram = word.unigram, let letters = word.letters,
-                  seen.insert(word.word).inserted else { return }
+                  !read.contains(where: { $0.word.utf8.elementsEqual(word.word.utf8) }) else { return }
             if options == nil { options = decoder.channelOptions(symbols) }
             guard let channel = decoder.forcedChannelScore(symbols, letters, options: options!) else { return }
             let score = channel + decoder.lexiconWeight * unigram
@@ -412,7 +432,7 @@ public struct GarbleRepairer: TextRepairing {
             }
         }
         for word in documentProposals { propose(word) }
-        if proposeFollowers { for word in followerProposals { propose(word) } }
+        if proposeFollowers { for word in otherFollowerProposals { propose(word) } }
         if !added.isEmpty {
             candidates.append(contentsOf: added)
             candidates.sort { $0.score > $1.score }
