@@ -7,8 +7,11 @@ extension GarbleDecoder {
         forcedChannelScore(symbols, letters, options: channelOptions(symbols))
     }
 
-    /// `forcedChannelScore(symbols, letters)` given the symbols' `channelOptions`.
-    func forcedChannelScore(_ symbols: [UInt8], _ letters: [UInt8], options: [Range<Int>?]) -> Float? {
+    /// `forcedChannelScore(symbols, letters)` given the symbols' `channelOptions`; nil also when the score is
+    /// not above `floor`. Every step costs (log-probs are never positive), so alignments that fall to the floor
+    /// are dropped as they go.
+    func forcedChannelScore(_ symbols: [UInt8], _ letters: [UInt8], options: [Range<Int>?],
+                            floor: Float = -.infinity) -> Float? {
         let n = symbols.count, m = letters.count
         guard n > 0, m > 0, n <= 48, m <= 3 * n + 3 else { return nil }
         // best[k][i]: k letters read, i symbols consumed
@@ -18,7 +21,7 @@ extension GarbleDecoder {
         for k in 0...m {
             for i in 0...n {
                 let here = best[k * width + i]
-                if here == -.infinity { continue }
+                if here <= floor { continue }
                 if i < n {   // insertion
                     best[k * width + i + 1] = max(best[k * width + i + 1], here + insertionLogP)
                 }
@@ -36,6 +39,6 @@ extension GarbleDecoder {
             }
         }
         let score = best[m * width + n]
-        return score == -.infinity ? nil : score
+        return score <= floor ? nil : score
     }
 }

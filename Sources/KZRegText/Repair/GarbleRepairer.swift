@@ -425,7 +425,10 @@ public struct GarbleRepairer: TextRepairing {
             guard abs(word.length - symbols.count) <= 3, let unigram = word.unigram, let letters = word.letters,
                   !read.contains(where: { $0.word.utf8.elementsEqual(word.word.utf8) }) else { return }
             if options == nil { options = decoder.channelOptions(symbols) }
-            guard let channel = decoder.forcedChannelScore(symbols, letters, options: options!) else { return }
+            let floor = best - settings.documentProposalMargin - decoder.lexiconWeight * unigram
+            guard let channel = decoder.forcedChannelScore(symbols, letters, options: options!, floor: floor) else {
+                return
+            }
             let score = channel + decoder.lexiconWeight * unigram
             if score > best - settings.documentProposalMargin {
                 added.append(WordCandidate(word: word.word, score: score, unigram: unigram))
