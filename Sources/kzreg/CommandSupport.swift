@@ -122,6 +122,13 @@ func substitutionWarning(file: String, substitutions: Int) -> String? {
         + "replaced with U+FFFD"
 }
 
+/// Writes `substitutionWarning` to standard error, if there is one.
+func warnAboutSubstitutions(file: String, substitutions: Int) {
+    if let warning = substitutionWarning(file: file, substitutions: substitutions) {
+        StandardError.write("kzreg: \(warning)\n")
+    }
+}
+
 extension OutputFormat: ExpressibleByArgument {}
 
 /// JSON the way kzreg writes it: pretty, keys sorted, slashes unescaped, newline at the end.

@@ -37,9 +37,6 @@ struct ExtractCommand: ParsableCommand {
         let document = try input.reporting { try Pipeline().process(bytes: bytes, fileName: input.recordedName) }
         let data = try input.reporting { try format.export(document.record) }
         StandardOutput.write(data)
-        if let warning = substitutionWarning(file: input.displayName,
-                                             substitutions: document.record.source.substitutions) {
-            StandardError.write("kzreg: \(warning)\n")
-        }
+        warnAboutSubstitutions(file: input.displayName, substitutions: document.record.source.substitutions)
     }
 }

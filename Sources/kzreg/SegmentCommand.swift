@@ -48,10 +48,7 @@ struct SegmentCommand: ParsableCommand {
                                        structure: document.segmented.root)
             StandardOutput.write(try encodeJSON(output))
         }
-        if let warning = substitutionWarning(file: input.displayName,
-                                             substitutions: document.record.source.substitutions) {
-            StandardError.write("kzreg: \(warning)\n")
-        }
+        warnAboutSubstitutions(file: input.displayName, substitutions: document.record.source.substitutions)
     }
 }
 

@@ -275,10 +275,12 @@ struct GarbleDecoder {
                 let start = Int(model.firstChild[node])
                 for c in start..<start + Int(model.childCount[node]) {
                     let d = deletionScale * model.deletion[Int(model.label[c])] + (i == n ? endDeletionLogP : 0)
-                    if d > deletionFloor, state(c, s.score + d, 0).key > threshold {
-                        histPrev.append(s.history); histLetter.append(model.label[c])
-                        extra.append(state(c, s.score + d, Int32(histPrev.count - 1)))
-                    }
+                    guard d > deletionFloor else { continue }
+                    var deleted = state(c, s.score + d, 0)
+                    guard deleted.key > threshold else { continue }
+                    histPrev.append(s.history); histLetter.append(model.label[c])
+                    deleted.history = Int32(histPrev.count - 1)
+                    extra.append(deleted)
                 }
             }
             if !extra.isEmpty {   // (pruning the pruned beam again changes nothing)

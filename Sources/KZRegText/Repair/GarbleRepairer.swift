@@ -170,7 +170,7 @@ public struct GarbleRepairer: TextRepairing {
         // Which tokens belong to a run of words written in ALL CAPS.
         let capsRun = CaseRestorer(model: model).allCapsTokens(tokens, bytes, decoded: toDecode, bestWord: bestWord)
 
-        // a kept repair decides how many tokens it joined, and no other token joins it
+        // a kept repair decides how many tokens it joined, and starts no other join
         var kept = [Int?](repeating: nil, count: tokens.count)
         for i in tokens.indices {
             if let edit = keep[i] {
@@ -300,16 +300,16 @@ public struct GarbleRepairer: TextRepairing {
     /// Adjacent garbled pieces of one line with no punctuation between them are joined when the joined reading
     /// is a lexicon word whose score, with the prior `joinLogP` of each spurious space, beats every other way
     /// of reading the pieces. Runs of three are tried before pairs.
-    /// `kept[i]` is the number of following tokens a kept edit at token i covers; such tokens join nothing else.
-    func joinedRuns(_ tokens: [RepairToken], _ bytes: [UInt8], toDecode: [Bool], kept: [Int?]? = nil) -> [Int] {
-        var join = [Int](repeating: 0, count: tokens.count)
+    /// `kept[i]` is the number of following tokens a kept edit at token i covers: that is its run, and it
+    /// starts no other.
+    func joinedRuns(_ tokens: [RepairToken], _ bytes: [UInt8], toDecode: [Bool], kept: [Int?]) -> [Int] {
+        var join = kept.map { $0 ?? 0 }
         let prior = settings.joinLogP
-        if let kept { for (i, n) in kept.enumerated() where n != nil { join[i] = n! } }
         guard prior < 0 else { return join }
         let keepSpace = log(1 - exp(prior))
         func joinable(_ i: Int) -> Bool {
             let a = tokens[i], b = tokens[i + 1]
-            return toDecode[i] && toDecode[i + 1] && kept?[i] == nil && a.line == b.line && a.coreEnd == a.end && b.coreStart == b.start
+            return toDecode[i] && toDecode[i + 1] && kept[i] == nil && a.line == b.line && a.coreEnd == a.end && b.coreStart == b.start
                 && a.coreEnd > a.coreStart && b.coreEnd > b.coreStart && a.digits == 0 && b.digits == 0
                 && !(b.letters == 1 && b.end > b.coreEnd && bytes[b.coreEnd] == 0x2E)   // an initial: "E."
         }
@@ -330,7 +330,7 @@ public struct GarbleRepairer: TextRepairing {
         var i = 0
         while i + 1 < tokens.count {
             defer { i += 1 }
-            if let n = kept?[i] { i += n; continue }
+            if let n = kept[i] { i += n; continue }
             guard joinable(i) else { continue }
             if i + 2 < tokens.count, joinable(i + 1), decide(i, i + 2) {
                 join[i] = 2
