@@ -59,6 +59,15 @@ import Testing
         #expect(text.contains("денсаулық сақтау"), "\(text)")
     }
 
+    @Test func aHyphenatedCompoundTheLexiconLacksIsReadPartByPart() {
+        // the lexicon has each half but not the compound: the character model would spell it letter by letter
+        let result = Self.repairer.repair("aNNapaTTBIK-OarJapnaMasibIK KEIIeH 1 eCenKe amy")
+        #expect(result.text.hasPrefix("аппараттық-бағдарламалық "), "\(result.text)")
+        #expect(result.edits.first?.original == "aNNapaTTBIK-OarJapnaMasibIK")
+        // a compound the lexicon has stays one reading
+        #expect(Self.repairer.repair("ic-KHMbIIAapAbl").text == "іс-қимылдарды")
+    }
+
     @Test func realCommasAfterGenitivesStay() {
         // few words ending in "H" carry a comma: those that do are real (a list of genitives)
         let lines = Array(repeating: "MeMJIeKeTTiK KepceTineTiH KbI3MeTTi KepceTineTiH MeKeMeHiH KbI3MeTKepi", count: 10)

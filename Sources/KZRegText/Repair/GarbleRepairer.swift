@@ -654,6 +654,10 @@ public struct GarbleRepairer: TextRepairing {
                 var wordContext = ctx
                 if !lastWordPiece || pieces.last?.kind != .word { wordContext.next = nil }
                 var decoded = decodeWord(piece.text, previous: prev, context: wordContext)
+                if !decoded.inLexicon, var parts = decodeHyphenParts(piece.text, previous: prev, context: wordContext) {
+                    parts.alternatives = Array(([decoded.text] + parts.alternatives).prefix(4))
+                    decoded = parts
+                }
                 if hasNumber && CaseRestorer.capsLooking(piece.text) && piece.text.unicodeScalars.count <= 4 {
                     decoded.text = decoded.lower.uppercased()   // "331/HK" → "331/НҚ"
                 }
@@ -670,6 +674,36 @@ public struct GarbleRepairer: TextRepairing {
         }
         return CoreRepair(text: out, alternatives: alternatives, confidence: confidence, score: score,
                           lastWord: lastWord)
+    }
+
+    /// A hyphenated compound the lexicon lacks as a whole ("аппараттық-бағдарламалық"), read part by part:
+    /// nil unless it has a hyphen between letters and every part reads as a lexicon word. Its alternatives
+    /// are the last part's, after the other parts' readings.
+    private func decodeHyphenParts(_ garble: String, previous: String?, context: CaseContext) -> DecodedWord? {
+        let parts = garble.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count >= 2, parts.allSatisfy({ $0.unicodeScalars.count >= 2 }) else { return nil }
+        var joined: DecodedWord? = nil
+        var prev = previous
+        var ctx = context
+        for (i, part) in parts.enumerated() {
+            if i + 1 < parts.count { ctx.next = nil } else { ctx.next = context.next }
+            let decoded = decodeWord(String(part), previous: prev, context: ctx)
+            guard decoded.inLexicon else { return nil }
+            if var j = joined {
+                j.alternatives = decoded.alternatives.map { j.text + "-" + $0 }
+                j.text += "-" + decoded.text
+                j.lower += "-" + decoded.lower
+                j.confidence = min(j.confidence, decoded.confidence)
+                j.score += decoded.score
+                joined = j
+            } else {
+                joined = decoded
+            }
+            prev = decoded.lower
+            ctx.sentenceStart = false
+            ctx.previous = decoded.lower
+        }
+        return joined
     }
 
     /// Whether a closing "»" (right after a non-space, not before a letter) follows `offset` on its line.
@@ -797,12 +831,15 @@ public struct GarbleRepairer: TextRepairing {
         var alternatives: [String]
         var confidence: Double
         var score: Float
+        /// Whether the reading is a lexicon word (not spelled out by the character model).
+        var inLexicon = false
     }
 
     func decodeWord(_ garble: String, previous: String?, context: CaseContext) -> DecodedWord {
         let candidates = readings(garble, afterNumber: previous == Self.numberContext)
         guard !candidates.isEmpty else {
-            return DecodedWord(text: garble, lower: garble.lowercased(), alternatives: [], confidence: 0, score: -100)
+            return DecodedWord(text: garble, lower: garble.lowercased(), alternatives: [], confidence: 0, score: -100,
+                               inLexicon: false)
         }
         // Context re-ranking with word bigrams: log(P(w | context) / P(w)) under a 50/50 bigram/unigram mix, for
         // the previous word and (as P(next | w) / P(next)) the next one. Bigrams are sparse over inflections, so a
@@ -858,7 +895,7 @@ public struct GarbleRepairer: TextRepairing {
         let text = CaseRestorer.applyCase(best, caseClass)
         let alternatives = scored.dropFirst().prefix(4).map { CaseRestorer.applyCase($0.0.word, caseClass) }
         return DecodedWord(text: text, lower: best, alternatives: Array(alternatives), confidence: confidence,
-                           score: candidates[0].score)
+                           score: candidates[0].score, inLexicon: scored[0].0.unigram != nil)
     }
 
     /// Endings of the surnames that sign Kazakh acts (Қошанов, Мусин, Әбдірова, Жұмабекұлы …).
