@@ -114,10 +114,18 @@ public struct GarbleRepairer: TextRepairing {
             second = GarbleRepairer(model: adapted, settings: plain)
             second.baseModel = baseModel
             second.documentGarbleThreshold = documentGarbleThreshold
-            // the document's own vocabulary: words its first pass read with confidence
+            // the document's own vocabulary: words its first pass read with confidence, and the parts of
+            // its hyphenated compounds of four letters or more (a compound's other garbles are read part by part;
+            // short parts such as "ақ" of "сондай-ақ" would only pull abbreviations their way)
             var words: [String: Int] = [:]
             for repair in firstPass where repair.edit.confidence >= threshold {
-                if let word = repair.lowerWord { words[word, default: 0] += 1 }
+                guard let word = repair.lowerWord else { continue }
+                words[word, default: 0] += 1
+                if word.utf8.contains(0x2D) {
+                    for part in word.split(separator: "-") where part.unicodeScalars.count >= 4 {
+                        words[String(part), default: 0] += 1
+                    }
+                }
             }
             second.documentWords = words
             adaptedRepairers.put(fingerprint, second)
