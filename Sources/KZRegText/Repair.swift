@@ -91,7 +91,7 @@ public struct RepairResult: Sendable {
     }
 
     /// The confidence below which an edit is listed for review. At 0.9 the garble repairer lists about 3–13 % of
-    /// its edits (6 %, 9 % and 13 % of the garbled seeds'), and more than half of its wrong words are among them
+    /// its edits (garbled seeds 000, 002, 004: 6 %, 9 %, 13 %), and more than half of its wrong words are among them
     /// (`scripts/repair/evaluate`: 6.5 % of the edits and 55 % of the wrong words on held-out renders, 3.1 % and
     /// 59 % on the hand-checked seed lines); at 0.5 it would list 1 % and 14 %, and none on the seed lines.
     public static let reviewThreshold = 0.9

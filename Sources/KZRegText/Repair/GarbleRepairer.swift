@@ -688,6 +688,7 @@ public struct GarbleRepairer: TextRepairing {
     /// nil unless it has a hyphen between letters and every part reads as a lexicon word. Its alternatives
     /// are the last part's, after the other parts' readings.
     private func decodeHyphenParts(_ garble: String, previous: String?, context: CaseContext) -> DecodedWord? {
+        guard garble.utf8.contains(0x2D) else { return nil }
         let parts = garble.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count >= 2, parts.allSatisfy({ $0.unicodeScalars.count >= 2 }) else { return nil }
         var joined: DecodedWord? = nil

@@ -44,14 +44,14 @@ struct RepairPassInput {
         // Some scans (bold serif faces) print the descender of ң as a comma after the "H" or "n":
         // "KbI3MeTIHIH,", "Gepyminin,". Real commas follow about 3 % of the words that end in "H" or "n"; these
         // scans put one after 13–50 %.
-        var withComma = 0, endingInH = 0
+        var withComma = 0, endingInHOrN = 0
         for (i, t) in tokens.enumerated() where toDecode[i] && t.coreEnd - t.coreStart >= 4 {
             let last = bytes[t.coreEnd - 1] | 0x20
             guard last == 0x68 || last == 0x6E else { continue }
-            endingInH += 1
+            endingInHOrN += 1
             if t.coreEnd < t.end && bytes[t.coreEnd] == 0x2C { withComma += 1 }
         }
-        descenderCommas = (Double(withComma) + 0.3) / (Double(endingInH) + 10) > Double(descenderCommaRate)
+        descenderCommas = (Double(withComma) + 0.3) / (Double(endingInHOrN) + 10) > Double(descenderCommaRate)
     }
 }
 
